@@ -1,0 +1,194 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using BackCareBot.Protocol.Builder;
+
+namespace BackCareBot.Protocol.State;
+
+/// <summary>
+/// State scoped to a conversation or a user: read from storage at most once per turn, changed through
+/// typed property accessors, and written back at the end of the turn only if it changed, with the ETag
+/// it was read with so a concurrent writer is detected rather than overwritten.
+/// </summary>
+public abstract class BotState
+{
+    private readonly IStorage _storage;
+    private readonly string _cacheKey;
+
+    protected BotState(IStorage storage, string cacheKey)
+    {
+        _storage = storage;
+        _cacheKey = cacheKey;
+    }
+
+    /// <summary>The storage key for this turn, or null when the activity lacks the ids to make one.</summary>
+    protected abstract string? GetStorageKey(ITurnContext turnContext);
+
+    public IStatePropertyAccessor<T> CreateProperty<T>(string name, JsonTypeInfo<T> typeInfo) =>
+        new StatePropertyAccessor<T>(this, name, typeInfo);
+
+    public async Task LoadAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.TurnState.ContainsKey(_cacheKey))
+        {
+            return;
+        }
+
+        var key = GetStorageKey(turnContext);
+        var cached = new CachedState(key);
+        if (key is not null)
+        {
+            var items = await _storage.ReadAsync([key], cancellationToken);
+            if (items.TryGetValue(key, out var item))
+            {
+                cached.Load(item);
+            }
+        }
+
+        turnContext.TurnState[_cacheKey] = cached;
+    }
+
+    /// <summary>Writes the state back if anything changed. Throws <see cref="StorageConflictException"/> on a lost race.</summary>
+    public async Task SaveChangesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (!turnContext.TurnState.TryGetValue(_cacheKey, out var value) || value is not CachedState { Key: not null } cached)
+        {
+            return;
+        }
+
+        if (cached.Deleted)
+        {
+            await _storage.DeleteAsync(cached.Key, cancellationToken);
+            cached.MarkSaved(null, null);
+            return;
+        }
+
+        var json = cached.Serialize();
+        if (json == cached.OriginalJson)
+        {
+            return;
+        }
+
+        var etag = await _storage.WriteAsync(cached.Key, json, cached.ETag, cancellationToken);
+        cached.MarkSaved(json, etag);
+    }
+
+    /// <summary>Empties the state for this turn; the next save removes it from storage.</summary>
+    public async Task ClearAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var cached = await GetCachedAsync(turnContext, cancellationToken);
+        cached.Clear();
+    }
+
+    /// <summary>Removes the state from storage at once and empties it for the rest of the turn.</summary>
+    public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var cached = await GetCachedAsync(turnContext, cancellationToken);
+        cached.Clear();
+        if (cached.Key is not null)
+        {
+            await _storage.DeleteAsync(cached.Key, cancellationToken);
+            cached.MarkSaved(null, null);
+        }
+    }
+
+    internal async Task<CachedState> GetCachedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await LoadAsync(turnContext, cancellationToken);
+        return (CachedState)turnContext.TurnState[_cacheKey];
+    }
+
+    /// <summary>
+    /// The turn's copy of the state. Typed values are kept as objects while the turn runs and serialized
+    /// once at save time; values not touched this turn stay as the JSON that was read.
+    /// </summary>
+    internal sealed class CachedState(string? key)
+    {
+        private JsonObject _raw = [];
+        private readonly Dictionary<string, (object? Value, Func<object?, JsonNode?> Serialize)> _values = new(StringComparer.Ordinal);
+
+        public string? Key { get; } = key;
+
+        public string? ETag { get; private set; }
+
+        public string? OriginalJson { get; private set; }
+
+        public bool Deleted { get; private set; }
+
+        public void Load(StoreItem item)
+        {
+            _raw = JsonNode.Parse(item.Json) as JsonObject ?? [];
+            ETag = item.ETag;
+            OriginalJson = item.Json;
+        }
+
+        public bool TryGet<T>(string name, JsonTypeInfo<T> typeInfo, out T? value)
+        {
+            if (_values.TryGetValue(name, out var held))
+            {
+                value = (T?)held.Value;
+                return true;
+            }
+
+            if (_raw[name] is { } node)
+            {
+                value = node.Deserialize(typeInfo);
+                _values[name] = (value, v => JsonSerializer.SerializeToNode((T)v!, typeInfo));
+                return true;
+            }
+
+            value = default;
+            return false;
+        }
+
+        public void Set<T>(string name, T value, JsonTypeInfo<T> typeInfo)
+        {
+            Deleted = false;
+            _values[name] = (value, v => JsonSerializer.SerializeToNode((T)v!, typeInfo));
+        }
+
+        public void Remove(string name)
+        {
+            _values.Remove(name);
+            _raw.Remove(name);
+        }
+
+        public void Clear()
+        {
+            _values.Clear();
+            _raw = [];
+            Deleted = true;
+        }
+
+        public string Serialize()
+        {
+            var result = new JsonObject();
+            foreach (var (name, node) in _raw)
+            {
+                if (!_values.ContainsKey(name))
+                {
+                    result[name] = node?.DeepClone();
+                }
+            }
+
+            foreach (var (name, held) in _values)
+            {
+                result[name] = held.Serialize(held.Value);
+            }
+
+            return result.ToJsonString();
+        }
+
+        public void MarkSaved(string? json, string? etag)
+        {
+            OriginalJson = json;
+            ETag = etag;
+            Deleted = false;
+            if (json is null)
+            {
+                _raw = [];
+                _values.Clear();
+            }
+        }
+    }
+}
