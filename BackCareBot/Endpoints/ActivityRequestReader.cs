@@ -1,0 +1,77 @@
+using System.Buffers;
+using System.Text.Json;
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.Endpoints;
+
+/// <summary>
+/// Reads an activity from a request body without trusting it: a size cap, then strict JSON, then the few
+/// fields a turn cannot run without. Every failure becomes a problem-details answer, never an exception.
+/// </summary>
+internal static class ActivityRequestReader
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than this bot accepts.");
+        }
+
+        var body = await ReadBoundedAsync(request.Body, cancellationToken);
+        if (body is null)
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than this bot accepts.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body.Value.Span, BotJsonContext.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The body is not a valid activity.");
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no type.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no conversation id.");
+        }
+
+        return ActivityReadResult.Ok(activity);
+    }
+
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(4096);
+            var read = await body.ReadAsync(memory, cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenMemory;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+    }
+}
+
+internal readonly record struct ActivityReadResult(Activity? Activity, int StatusCode, string? Problem)
+{
+    public static ActivityReadResult Ok(Activity activity) => new(activity, StatusCodes.Status200OK, null);
+
+    public static ActivityReadResult Fail(int statusCode, string problem) => new(null, statusCode, problem);
+}
