@@ -1,0 +1,53 @@
+using System.Text.Json;
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.Dialogs.Messages;
+
+/// <summary>
+/// The one place outgoing messages are made, so every one of them carries text, SSML speech and an
+/// input hint, and choices travel as suggested actions.
+/// </summary>
+public sealed class MessageFactory(SpeechSettings speech)
+{
+    /// <summary>Something the bot tells the person; they may still type.</summary>
+    public Activity Statement(string text, string? speak, string? locale) =>
+        Build(text, speak, locale, InputHints.AcceptingInput, choices: null);
+
+    /// <summary>A question the bot waits for an answer to; voice clients open the microphone.</summary>
+    public Activity Question(string text, string? speak, string? locale, IReadOnlyList<string>? choices = null) =>
+        Build(text, speak, locale, InputHints.ExpectingInput, choices);
+
+    /// <summary>A message that must be heard to the end (the emergency advice): barge-in is off.</summary>
+    public Activity Urgent(string text, string? speak, string? locale) =>
+        Build(text, speak, locale, InputHints.IgnoringInput, choices: null);
+
+    private Activity Build(string text, string? speak, string? locale, string inputHint, IReadOnlyList<string>? choices)
+    {
+        var language = string.IsNullOrWhiteSpace(locale) ? speech.DefaultLocale : locale;
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = text,
+            Speak = Ssml.Build(speak ?? text, language, speech.VoiceName),
+            InputHint = inputHint,
+        };
+
+        if (choices is { Count: > 0 })
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = [.. choices.Select(choice => new CardAction
+                {
+                    Type = ActionTypes.ImBack,
+                    Title = choice,
+                    Value = JsonSerializer.SerializeToElement(choice, MessagesJsonContext.Default.String),
+                })],
+            };
+        }
+
+        return activity;
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class MessagesJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
