@@ -1,0 +1,31 @@
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.Dialogs.Engine;
+
+/// <summary>Asks for a number; by default read with <see cref="EnglishNumberParser"/>.</summary>
+public sealed class NumberPrompt : Prompt<decimal>
+{
+    private readonly Func<string, decimal?> _parse;
+
+    public NumberPrompt(
+        string id,
+        Func<PromptValidatorContext<decimal>, CancellationToken, Task<bool>>? validator = null,
+        Func<string, decimal?>? parse = null)
+        : base(id, validator)
+    {
+        _parse = parse ?? EnglishNumberParser.Parse;
+    }
+
+    protected override PromptRecognizerResult<decimal> Recognize(Activity activity, IReadOnlyList<Choice> choices)
+    {
+        foreach (var answer in PromptText.Answers(activity))
+        {
+            if (_parse(answer) is { } number)
+            {
+                return PromptRecognizerResult<decimal>.Success(number);
+            }
+        }
+
+        return PromptRecognizerResult<decimal>.Failed;
+    }
+}
