@@ -30,6 +30,6 @@ public static class ContentKeys
 
     public static readonly IReadOnlyList<string> Answers =
     [
-        "yes", "no", "notSure", "sudden", "gradual", "afterFall",
+        "yes", "no", "notSure", "sudden", "gradual", "afterFall", "legBoth", "legWeak", "legOne",
     ];
 }

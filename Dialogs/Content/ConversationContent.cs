@@ -54,4 +54,8 @@ public sealed record SummaryLabels(
     IReadOnlyDictionary<string, string> LevelNames,
     IReadOnlyDictionary<string, string> TriggerNames,
     IReadOnlyDictionary<string, string> LocationNames,
+    IReadOnlyDictionary<string, string> DurationUnits,
+    string Ago,
+    string Episode,
+    string And,
     IReadOnlyDictionary<string, string> SymptomNames);

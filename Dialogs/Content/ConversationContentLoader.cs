@@ -108,6 +108,14 @@ public static class ConversationContentLoader
         }
         else
         {
+            foreach (var unit in new[] { "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months" })
+            {
+                if (content.Summary.DurationUnits is null || !content.Summary.DurationUnits.ContainsKey(unit))
+                {
+                    yield return $"summary.durationUnits has no \"{unit}\".";
+                }
+            }
+
             foreach (var level in new[] { "emergency", "urgent", "gp", "selfcare" })
             {
                 if (content.Summary.LevelNames is null || !content.Summary.LevelNames.ContainsKey(level))

@@ -34,6 +34,9 @@ public sealed class TriageFacts
     /// <summary>Red flags the person clearly denied ("I can pee fine"), so their question need not be asked.</summary>
     public List<string> DeniedFlags { get; set; } = [];
 
+    /// <summary>The symptom question waiting for an answer, so a free-text answer can be matched to it.</summary>
+    public string? PendingQuestion { get; set; }
+
     /// <summary>The level of the last finished triage, for commands after the outcome.</summary>
     public TriageLevel? Outcome { get; set; }
 

@@ -60,7 +60,9 @@ public sealed class TurnContext : ITurnContext
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        var id = activity.Id;
         ApplyAddress(activity);
+        activity.Id = id;
         return _sender.UpdateAsync(activity, cancellationToken);
     }
 

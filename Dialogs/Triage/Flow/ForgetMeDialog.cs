@@ -1,0 +1,52 @@
+using BackCareBot.Dialogs.Engine;
+
+namespace BackCareBot.Dialogs.Triage.Flow;
+
+/// <summary>"Forget me": asks for confirmation, then deletes the person's conversation and user state.</summary>
+public sealed class ForgetMeDialog(TriageServices services)
+{
+    private const string Delete = "delete";
+    private const string Keep = "keep";
+
+    public Dialog Build() => new WaterfallDialog<ForgetProgress>(
+        DialogIds.ForgetMe,
+        FlowJsonContext.Default.ForgetProgress,
+        () => new ForgetProgress(),
+        [ConfirmAsync, ActAsync]);
+
+    private Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext<ForgetProgress> step, CancellationToken cancellationToken)
+    {
+        var locale = step.Context.Activity.Locale;
+        var line = services.Content.Message("forgetConfirm");
+        var titles = line.Choices ?? [];
+        return step.PromptAsync(
+            DialogIds.ForgetPrompt,
+            new PromptOptions
+            {
+                Prompt = services.Replies.Ask(line, locale, choices: []),
+                Choices =
+                [
+                    new Choice(Delete) { Title = titles.ElementAtOrDefault(0), Synonyms = [.. services.Content.Answers["yes"]] },
+                    new Choice(Keep) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
+                ],
+                MaxRetries = 1,
+            },
+            cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ActAsync(WaterfallStepContext<ForgetProgress> step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        if (step.Result.Choice?.Value != Delete)
+        {
+            await context.SendActivityAsync(services.Replies.Say("notForgotten", context.Activity.Locale), cancellationToken);
+            return await step.EndDialogAsync(cancellationToken: cancellationToken);
+        }
+
+        await services.ConversationState.DeleteAsync(context, cancellationToken);
+        await services.UserState.DeleteAsync(context, cancellationToken);
+        TriageTurn.Of(context).Facts = new TriageFacts();
+        await context.SendActivityAsync(services.Replies.Say("forgotten", context.Activity.Locale), cancellationToken);
+        return await step.CancelAllDialogsAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,109 @@
+using BackCareBot.Dialogs.Engine;
+
+namespace BackCareBot.Dialogs.Triage.Flow;
+
+/// <summary>
+/// The triage's prompts. The safety net has already folded each message into the facts before a prompt
+/// sees it, so a prompt is satisfied when its slot is now known, whatever words filled it; short answers
+/// ("not sure", "suddenly", a bare number) are read here.
+/// </summary>
+public sealed class TriagePrompts(TriageServices services)
+{
+    public const int MaxRetries = 2;
+
+    public IEnumerable<Dialog> All() =>
+    [
+        new TextPrompt(DialogIds.OnsetWhenPrompt, (prompt, _) => Task.FromResult(OnsetWhenKnown(prompt))),
+        new TextPrompt(DialogIds.OnsetHowPrompt, (prompt, _) => Task.FromResult(OnsetHowKnown(prompt))),
+        new TextPrompt(DialogIds.LocationPrompt, (prompt, _) => Task.FromResult(LocationKnown(prompt))),
+        new TextPrompt(DialogIds.SeverityPrompt, (prompt, _) => Task.FromResult(SeverityKnown(prompt))),
+        new TextPrompt(DialogIds.YesNoPrompt, (prompt, _) => Task.FromResult(SymptomAnswered(prompt))),
+        new TextPrompt(DialogIds.LegDetailPrompt, (prompt, _) => Task.FromResult(LegDetailKnown(prompt))),
+        new ChoicePrompt(DialogIds.ForgetPrompt),
+    ];
+
+    private bool OnsetWhenKnown(PromptValidatorContext<string> prompt) =>
+        Facts(prompt).OnsetSeconds is not null || services.Phrases.IsAnswer(prompt.Context.Activity.Text, "notSure");
+
+    private bool OnsetHowKnown(PromptValidatorContext<string> prompt)
+    {
+        var facts = Facts(prompt);
+        var text = prompt.Context.Activity.Text;
+        if (services.Phrases.IsAnswer(text, "sudden"))
+        {
+            facts.Pace = "sudden";
+        }
+        else if (services.Phrases.IsAnswer(text, "gradual"))
+        {
+            facts.Pace = "gradual";
+        }
+        else if (services.Phrases.IsAnswer(text, "afterFall"))
+        {
+            facts.Trigger = "trauma";
+            facts.AddRedFlag("trauma");
+        }
+        else if (!services.Phrases.IsAnswer(text, "notSure") && !facts.OnsetHowAnswered)
+        {
+            return false;
+        }
+
+        facts.OnsetHowAnswered = true;
+        return true;
+    }
+
+    private bool LocationKnown(PromptValidatorContext<string> prompt) =>
+        Facts(prompt).Locations.Count > 0 || services.Phrases.IsAnswer(prompt.Context.Activity.Text, "notSure");
+
+    private static bool SeverityKnown(PromptValidatorContext<string> prompt)
+    {
+        var facts = Facts(prompt);
+        if (facts.Severity is not null)
+        {
+            return true;
+        }
+
+        // A bare number is a pain score here, though the recogniser rightly ignores bare numbers elsewhere.
+        if (EnglishNumberParser.Parse(prompt.Context.Activity.Text) is { } number && number is >= 0 and <= 10 && decimal.IsInteger(number))
+        {
+            facts.Severity = (int)number;
+            return true;
+        }
+
+        return false;
+    }
+
+    // A free-text answer counts when it told us about the question's red flag either way.
+    private bool SymptomAnswered(PromptValidatorContext<string> prompt)
+    {
+        if (services.Phrases.YesNo(prompt.Context.Activity.Text) is not null)
+        {
+            return true;
+        }
+
+        var facts = Facts(prompt);
+        var question = services.Content.SymptomQuestions.FirstOrDefault(q => q.Id == facts.PendingQuestion);
+        if (question is null)
+        {
+            return false;
+        }
+
+        var related = question.FollowUp is null ? [question.Flag] : services.Content.LegDetailFlags;
+        return related.Any(flag => facts.RedFlags.Contains(flag) || facts.DeniedFlags.Contains(flag));
+    }
+
+    private bool LegDetailKnown(PromptValidatorContext<string> prompt) =>
+        LegFlag(prompt.Context.Activity.Text) is not null
+        || services.Content.LegDetailFlags.Any(Facts(prompt).RedFlags.Contains);
+
+    /// <summary>Which leg red flag a reply to the leg question names; both legs is checked first as the most serious.</summary>
+    public string? LegFlag(string? text)
+    {
+        var flags = services.Content.LegDetailFlags;
+        return services.Phrases.Mentions(text, "legBoth") ? flags[2]
+            : services.Phrases.Mentions(text, "legWeak") ? flags[0]
+            : services.Phrases.Mentions(text, "legOne") ? flags[1]
+            : null;
+    }
+
+    private static TriageFacts Facts<T>(PromptValidatorContext<T> prompt) => TriageTurn.Of(prompt.Context).Facts;
+}

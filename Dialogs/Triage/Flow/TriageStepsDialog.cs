@@ -1,0 +1,105 @@
+using BackCareBot.Dialogs.Content;
+using BackCareBot.Dialogs.Engine;
+
+namespace BackCareBot.Dialogs.Triage.Flow;
+
+/// <summary>
+/// The main questions, in the order they run: when it started, how, where, how bad, the symptom questions,
+/// then the outcome. Each step skips its question when the answer is already known.
+/// </summary>
+public sealed class TriageStepsDialog(TriageServices services)
+{
+    public Dialog Build() => new WaterfallDialog<StepsProgress>(
+        DialogIds.Steps,
+        FlowJsonContext.Default.StepsProgress,
+        () => new StepsProgress(),
+        [AskWhenItStartedAsync, AskHowItStartedAsync, AskWhereAsync, AskHowBadAsync, AskSymptomsAsync, ReportOutcomeAsync]);
+
+    private async Task<DialogTurnResult> AskWhenItStartedAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken)
+    {
+        var facts = Facts(step);
+        if (!step.State.IntroSent)
+        {
+            step.State.IntroSent = true;
+            await step.Context.SendActivityAsync(services.Replies.Say("intro", step.Context.Activity.Locale), cancellationToken);
+        }
+
+        return facts.OnsetSeconds is not null
+            ? await step.NextAsync(cancellationToken: cancellationToken)
+            : await PromptAsync(step, DialogIds.OnsetWhenPrompt, "askOnsetWhen", "retryOnsetWhen", cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskHowItStartedAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
+        await StopIfNeededAsync(step, cancellationToken)
+        ?? (Facts(step).OnsetHowAnswered
+            ? await step.NextAsync(cancellationToken: cancellationToken)
+            : await PromptAsync(step, DialogIds.OnsetHowPrompt, "askOnsetHow", "retryOnsetHow", cancellationToken));
+
+    private async Task<DialogTurnResult> AskWhereAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
+        await StopIfNeededAsync(step, cancellationToken)
+        ?? (Facts(step).Locations.Count > 0
+            ? await step.NextAsync(cancellationToken: cancellationToken)
+            : await PromptAsync(step, DialogIds.LocationPrompt, "askLocation", "retryLocation", cancellationToken));
+
+    private async Task<DialogTurnResult> AskHowBadAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
+        await StopIfNeededAsync(step, cancellationToken)
+        ?? (Facts(step).Severity is not null
+            ? await step.NextAsync(cancellationToken: cancellationToken)
+            : await PromptAsync(step, DialogIds.SeverityPrompt, "askSeverity", "retrySeverity", cancellationToken));
+
+    private async Task<DialogTurnResult> AskSymptomsAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
+        await StopIfNeededAsync(step, cancellationToken)
+        ?? await step.BeginDialogAsync(DialogIds.Symptoms, cancellationToken: cancellationToken);
+
+    private async Task<DialogTurnResult> ReportOutcomeAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken)
+    {
+        if (await StopIfNeededAsync(step, cancellationToken) is { } stopped)
+        {
+            return stopped;
+        }
+
+        var facts = Facts(step);
+        facts.PendingQuestion = null;
+        await services.Outcomes.ReportAsync(step.Context, facts, cancellationToken);
+        return await step.EndDialogAsync(cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the triage when the last answer called for it: a prompt that ran out of retries ends in safe
+    /// advice, and an emergency reached through a short answer ("after a fall") ends in the emergency advice.
+    /// </summary>
+    private async Task<DialogTurnResult?> StopIfNeededAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken)
+    {
+        var facts = Facts(step);
+        if (services.Levels.Assess(facts).Level == TriageLevel.Emergency)
+        {
+            await services.Outcomes.SendEmergencyAsync(step.Context, facts, cancellationToken);
+            return await step.CancelAllDialogsAsync(cancellationToken);
+        }
+
+        if (step.Result.IsGaveUp)
+        {
+            await step.Context.SendActivityAsync(services.Replies.Insist("gaveUp", step.Context.Activity.Locale), cancellationToken);
+            facts.PendingQuestion = null;
+            return await step.CancelAllDialogsAsync(cancellationToken);
+        }
+
+        return null;
+    }
+
+    private Task<DialogTurnResult> PromptAsync(WaterfallStepContext<StepsProgress> step, string promptId, string askKey, string retryKey, CancellationToken cancellationToken)
+    {
+        var locale = step.Context.Activity.Locale;
+        return step.PromptAsync(
+            promptId,
+            new PromptOptions
+            {
+                Prompt = services.Replies.Ask(askKey, locale),
+                RetryPrompt = services.Replies.Ask(retryKey, locale),
+                MaxRetries = TriagePrompts.MaxRetries,
+            },
+            cancellationToken);
+    }
+
+    private static TriageFacts Facts(WaterfallStepContext<StepsProgress> step) => TriageTurn.Of(step.Context).Facts;
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using BackCareBot.Dialogs.Content;
+using BackCareBot.Dialogs.Messages;
+using BackCareBot.Protocol.Builder;
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.Dialogs.Triage;
+
+/// <summary>
+/// Ends a triage: the advice for its level, tailored tips where home care fits, when to get help, the
+/// summary to show a clinician, and the machine-readable "triage.outcome" trace. The emergency outcome is
+/// the advice alone, so nothing can bury it.
+/// </summary>
+public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor, TipSelector tips, SummaryWriter summaries)
+{
+    public const string TraceName = "triage.outcome";
+
+    private ConversationContent Content => replies.Content;
+
+    public async Task<LevelAssessment> ReportAsync(ITurnContext turn, TriageFacts facts, CancellationToken cancellationToken)
+    {
+        var assessment = assessor.Assess(facts);
+        facts.Outcome = assessment.Level;
+        if (assessment.Level == TriageLevel.Emergency)
+        {
+            await SendEmergencyAsync(turn, facts, assessment, cancellationToken);
+            return assessment;
+        }
+
+        var locale = turn.Activity.Locale;
+        var reasons = new Dictionary<string, string> { ["reasons"] = ReasonList(assessment.Reasons) };
+        var outgoing = new List<Activity> { replies.Say(assessment.Level.Name(), locale, reasons) };
+        if (assessment.Level == TriageLevel.Urgent && facts.RedFlags.Contains("pregnancy"))
+        {
+            outgoing.Add(replies.Say("urgentPregnancy", locale));
+        }
+
+        if (assessment.Level is TriageLevel.SelfCare or TriageLevel.Gp)
+        {
+            outgoing.Add(TipsMessage(tips.Select(facts).Append("prevention"), locale));
+        }
+
+        outgoing.Add(Combine(["whenToGetHelp", "notADoctor"], locale));
+        var summary = summaries.Build(facts, assessment);
+        outgoing.Add(SummaryMessage(summary, locale));
+        outgoing.Add(replies.Say("afterOutcome", locale));
+        outgoing.Add(Trace(summary, assessment));
+        await turn.SendActivitiesAsync(outgoing, cancellationToken);
+        return assessment;
+    }
+
+    /// <summary>The emergency advice, first and alone, then the trace (which only developer channels see).</summary>
+    public async Task SendEmergencyAsync(ITurnContext turn, TriageFacts facts, CancellationToken cancellationToken)
+    {
+        var assessment = assessor.Assess(facts);
+        facts.Outcome = TriageLevel.Emergency;
+        await SendEmergencyAsync(turn, facts, assessment with { Level = TriageLevel.Emergency }, cancellationToken);
+    }
+
+    /// <summary>The general tips, for the "tips" command.</summary>
+    public Activity GeneralTips(TriageFacts facts, string? locale) =>
+        TipsMessage(tips.Select(facts).Append("prevention"), locale, introKey: "tipsCommand");
+
+    private async Task SendEmergencyAsync(ITurnContext turn, TriageFacts facts, LevelAssessment assessment, CancellationToken cancellationToken)
+    {
+        var reasons = new Dictionary<string, string> { ["reasons"] = ReasonList(assessment.Reasons) };
+        var summary = summaries.Build(facts, assessment);
+        await turn.SendActivitiesAsync(
+            [replies.Insist("emergency", turn.Activity.Locale, reasons), Trace(summary, assessment)],
+            cancellationToken);
+    }
+
+    private Activity TipsMessage(IEnumerable<string> tipKeys, string? locale, string? introKey = null)
+    {
+        var text = new StringBuilder();
+        var speak = new StringBuilder();
+        if (introKey is not null)
+        {
+            var (introText, introSpeak) = replies.Fill(Content.Message(introKey), locale, null);
+            text.Append(introText).Append('\n');
+            speak.Append(introSpeak).Append(' ');
+        }
+
+        foreach (var key in tipKeys)
+        {
+            var (tipText, tipSpeak) = replies.Fill(Content.Tip(key), locale, null);
+            text.Append("- ").Append(tipText).Append('\n');
+            speak.Append(tipSpeak).Append(' ');
+        }
+
+        return replies.Say(new Line(text.ToString().TrimEnd(), speak.ToString().TrimEnd()), locale);
+    }
+
+    private Activity Combine(IEnumerable<string> keys, string? locale)
+    {
+        var parts = keys.Select(key => replies.Fill(Content.Message(key), locale, null)).ToList();
+        return replies.Say(new Line(string.Join(' ', parts.Select(p => p.Text)), string.Join(' ', parts.Select(p => p.Speak))), locale);
+    }
+
+    private Activity SummaryMessage(TriageSummary summary, string? locale)
+    {
+        var (introText, introSpeak) = replies.Fill(Content.Message("summaryIntro"), locale, null);
+        return replies.Say(new Line($"{introText}\n\n{summaries.Write(summary)}", introSpeak), locale);
+    }
+
+    private string ReasonList(IReadOnlyList<string> reasons)
+    {
+        var names = reasons.Select(Content.RedFlagName).ToList();
+        return names.Count switch
+        {
+            0 => string.Empty,
+            1 => names[0],
+            _ => $"{string.Join(", ", names.Take(names.Count - 1))} {Content.Summary.And} {names[^1]}",
+        };
+    }
+
+    private static Activity Trace(TriageSummary summary, LevelAssessment assessment) => new()
+    {
+        Type = ActivityTypes.Trace,
+        Name = TraceName,
+        Label = "Triage outcome",
+        ValueType = "https://backcarebot.example/schemas/triage-outcome",
+        Value = JsonSerializer.SerializeToElement(
+            new TriageOutcomeTrace(assessment.Level.Name(), summary.RedFlags, summary),
+            TriageTraceJsonContext.Default.TriageOutcomeTrace),
+    };
+}

@@ -1,0 +1,97 @@
+using BackCareBot.Dialogs.Content;
+using BackCareBot.Dialogs.Engine;
+
+namespace BackCareBot.Dialogs.Triage;
+
+/// <summary>
+/// Recognises whole-message commands and short answers from the content file's phrase lists. Only the
+/// whole message counts, so "how do I stop it hurting" is not the "stop" command.
+/// </summary>
+public sealed class PhraseMatcher
+{
+    private readonly Dictionary<string, TriageCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _answers = new(StringComparer.Ordinal);
+
+    public PhraseMatcher(ConversationContent content)
+    {
+        foreach (var (key, phrases) in content.Commands)
+        {
+            var command = key switch
+            {
+                "help" => TriageCommand.Help,
+                "restart" => TriageCommand.Restart,
+                "cancel" => TriageCommand.Cancel,
+                "whatDoYouKnow" => TriageCommand.WhatDoYouKnow,
+                "forgetMe" => TriageCommand.ForgetMe,
+                "tips" => TriageCommand.Tips,
+                "emergency" => TriageCommand.Emergency,
+                _ => throw new InvalidDataException($"The content names an unknown command \"{key}\"."),
+            };
+            foreach (var phrase in phrases)
+            {
+                _commands[PromptText.Normalize(phrase)] = command;
+            }
+        }
+
+        foreach (var (key, phrases) in content.Answers)
+        {
+            _answers[key] = [.. phrases.Select(PromptText.Normalize)];
+        }
+    }
+
+    public TriageCommand Command(string? text)
+    {
+        var normalized = WithoutPoliteness(PromptText.Normalize(text));
+        return _commands.GetValueOrDefault(normalized, TriageCommand.None);
+    }
+
+    /// <summary>True when the whole message is one of the phrases listed under <paramref name="answerKey"/>.</summary>
+    public bool IsAnswer(string? text, string answerKey) =>
+        _answers.TryGetValue(answerKey, out var phrases) && phrases.Contains(WithoutPoliteness(PromptText.Normalize(text)));
+
+    /// <summary>True when any phrase listed under <paramref name="answerKey"/> appears in the message as whole words.</summary>
+    public bool Mentions(string? text, string answerKey)
+    {
+        var normalized = $" {WithoutPoliteness(PromptText.Normalize(text))} ";
+        return _answers.TryGetValue(answerKey, out var phrases) && phrases.Any(p => normalized.Contains($" {p} ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Reads a yes, no or not-sure answer from the start of a message ("yeah sometimes", "no not at all"):
+    /// the longest listed phrase the message starts with wins, so "not sure" is not read as "no".
+    /// </summary>
+    public SymptomAnswer? YesNo(string? text)
+    {
+        var normalized = WithoutPoliteness(PromptText.Normalize(text));
+        SymptomAnswer? best = null;
+        var bestLength = 0;
+        foreach (var (key, answer) in (ReadOnlySpan<(string, SymptomAnswer)>)[("yes", SymptomAnswer.Yes), ("no", SymptomAnswer.No), ("notSure", SymptomAnswer.NotSure)])
+        {
+            foreach (var phrase in _answers[key])
+            {
+                var starts = normalized.StartsWith(phrase, StringComparison.Ordinal)
+                    && (normalized.Length == phrase.Length || normalized[phrase.Length] == ' ');
+                if (starts && phrase.Length > bestLength)
+                {
+                    best = answer;
+                    bestLength = phrase.Length;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static string WithoutPoliteness(string normalized)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["please ", "ok ", "okay "])
+        {
+            if (normalized.StartsWith(word, StringComparison.Ordinal))
+            {
+                normalized = normalized[word.Length..];
+            }
+        }
+
+        return normalized.EndsWith(" please", StringComparison.Ordinal) ? normalized[..^7] : normalized;
+    }
+}
