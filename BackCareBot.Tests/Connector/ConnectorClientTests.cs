@@ -246,6 +246,26 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendToConversationAsync_CallerCancels_StopsWithoutRetryOrConnectorException()
+    {
+        _server.Hang();
+        var client = CreateClient();
+        using var cancellation = new CancellationTokenSource();
+
+        var sending = client.SendToConversationAsync(_server.BaseUrl, "c1", Message("hi"), cancellation.Token);
+        while (_server.Requests.Count == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        Assert.Single(_server.Requests);
+        Assert.Empty(_time.FiredDelays);
+    }
+
+    [Fact]
     public async Task UpdateActivityAsync_TeamsIds_PutsActivityWithItsId()
     {
         var client = CreateClient();
