@@ -12,6 +12,8 @@ namespace BackCareBot.Protocol.State;
 /// </summary>
 public abstract class BotState
 {
+    private const string EmptyObject = "{}";
+
     private readonly IStorage _storage;
     private readonly string _cacheKey;
 
@@ -64,7 +66,7 @@ public abstract class BotState
         }
 
         var json = cached.Serialize();
-        if (json == cached.OriginalJson)
+        if (json == cached.OriginalJson || (cached.OriginalJson is null && json == EmptyObject))
         {
             return;
         }

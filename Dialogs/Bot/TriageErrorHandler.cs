@@ -1,0 +1,52 @@
+using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.Triage;
+using BackCareBot.Protocol.Builder;
+using BackCareBot.Protocol.State;
+
+namespace BackCareBot.Dialogs.Bot;
+
+/// <summary>
+/// When a turn fails (a bug, or the state store is away), the person still gets an answer: the emergency
+/// advice if their message called for it, otherwise a short apology that includes the emergency number.
+/// The dialog stack is then reset so a broken stack cannot trap anyone.
+/// </summary>
+public sealed class TriageErrorHandler(
+    TriageServices services,
+    IStatePropertyAccessor<DialogState> dialogState,
+    TimeProvider time) : ITurnErrorHandler
+{
+    public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var observation = string.IsNullOrWhiteSpace(activity.Text)
+            ? Observation.Nothing
+            : services.Observations.Observe(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow());
+
+        if (observation.IsEmergency)
+        {
+            var facts = new TriageFacts();
+            FactsMerger.Merge(facts, observation);
+            await services.Outcomes.SendEmergencyAsync(turnContext, facts, cancellationToken);
+        }
+        else
+        {
+            await turnContext.SendActivityAsync(services.Replies.Say("turnError", activity.Locale), cancellationToken);
+        }
+
+        await ResetDialogsAsync(turnContext, cancellationToken);
+    }
+
+    private async Task ResetDialogsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dialogState.DeleteAsync(turnContext, cancellationToken);
+            await services.ConversationState.SaveChangesAsync(turnContext, cancellationToken);
+        }
+        catch (Exception resetFailure) when (resetFailure is not OperationCanceledException and not StorageConflictException)
+        {
+            // The stored state may be what is broken: start the conversation afresh rather than trap the person.
+            await services.ConversationState.DeleteAsync(turnContext, cancellationToken);
+        }
+    }
+}
