@@ -1,5 +1,6 @@
 using BackCareBot.Protocol.State;
 using BackCareBot.Storage;
+using BackCareBot.Storage.Postgres;
 using BackCareBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,21 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<ExpiringMemoryStorage>(storage);
         Assert.Same(storage, services.GetRequiredService<IStorage>());
         Assert.False(Directory.Exists(Path.Combine(_contentRoot, "data")));
+    }
+
+    [Fact]
+    public async Task AddBotStorage_PostgresProvider_RegistersPostgresStorageWithoutConnectingYet()
+    {
+        await using var services = Build(new()
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody",
+        });
+
+        var storage = services.GetRequiredService<IStorage>();
+
+        Assert.IsType<PostgresStorage>(storage);
+        Assert.Same(storage, services.GetRequiredService<IExpiringStorage>());
     }
 
     [Fact]

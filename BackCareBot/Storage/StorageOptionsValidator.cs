@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
+using BackCareBot.Storage.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Storage;
 
 /// <summary>Rejects settings that would only fail later, at the first turn, with a message naming the key to fix.</summary>
-internal sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -24,7 +24,7 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
             failures.Add($"Storage:ConnectionString is required when Storage:Provider is {options.Provider}.");
         }
 
-        if (options.Provider == StorageProvider.Postgres && !TableName().IsMatch(options.Postgres.TableName ?? string.Empty))
+        if (options.Provider == StorageProvider.Postgres && !PostgresStatements.IsValidTableName(options.Postgres.TableName))
         {
             failures.Add("Storage:Postgres:TableName must start with a letter or underscore and hold only lower-case letters, digits and underscores (at most 50).");
         }
@@ -44,7 +44,4 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,49}$")]
-    private static partial Regex TableName();
 }
