@@ -1,5 +1,6 @@
 using BackCareBot.Protocol.State;
 using BackCareBot.Storage;
+using BackCareBot.Storage.Cosmos;
 using BackCareBot.Storage.Postgres;
 using BackCareBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,21 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         var storage = services.GetRequiredService<IStorage>();
 
         Assert.IsType<PostgresStorage>(storage);
+        Assert.Same(storage, services.GetRequiredService<IExpiringStorage>());
+    }
+
+    [Fact]
+    public async Task AddBotStorage_CosmosProvider_RegistersCosmosStorageWithoutConnectingYet()
+    {
+        await using var services = Build(new()
+        {
+            ["Storage:Provider"] = "Cosmos",
+            ["Storage:ConnectionString"] = "AccountEndpoint=https://127.0.0.1:8081/;AccountKey=a2V5a2V5a2V5a2V5;",
+        });
+
+        var storage = services.GetRequiredService<IStorage>();
+
+        Assert.IsType<CosmosStorage>(storage);
         Assert.Same(storage, services.GetRequiredService<IExpiringStorage>());
     }
 

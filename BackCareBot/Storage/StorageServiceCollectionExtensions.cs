@@ -1,4 +1,5 @@
 using BackCareBot.Protocol.State;
+using BackCareBot.Storage.Cosmos;
 using BackCareBot.Storage.Postgres;
 using BackCareBot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
             StorageProvider.Memory => new ExpiringMemoryStorage(timeProvider),
             StorageProvider.Sqlite => SqliteStorage.InDirectory(ResolveDataDirectory(services, options.DataDirectory), timeProvider),
             StorageProvider.Postgres => new PostgresStorage(options.ConnectionString!, options.Postgres.TableName, timeProvider),
+            StorageProvider.Cosmos => CosmosStorage.Connect(options.ConnectionString!, options.Cosmos.Database, options.Cosmos.Container, timeProvider),
             _ => throw new InvalidOperationException($"Storage:Provider {options.Provider} is not available in this build."),
         };
     }
