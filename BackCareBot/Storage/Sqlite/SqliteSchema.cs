@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+
+namespace BackCareBot.Storage.Sqlite;
+
+/// <summary>The table and the connection settings the store relies on, applied once when it opens.</summary>
+internal static class SqliteSchema
+{
+    /// <summary>How long a statement waits for another writer, here or in another process, before failing.</summary>
+    public const int BusyTimeoutMilliseconds = 10_000;
+
+    public static void Create(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        ConfigureConnection(connection);
+        using var command = connection.CreateCommand();
+
+        // WAL lets readers carry on while one writer commits; the mode is stored in the file, so setting
+        // it once here covers every later connection.
+        command.CommandText =
+            """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS state (
+                key TEXT NOT NULL PRIMARY KEY,
+                json TEXT NOT NULL,
+                etag TEXT NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS state_updated_at ON state (updated_at);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public static void ConfigureConnection(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+
+        // synchronous=NORMAL is safe from corruption in WAL mode; a power cut may lose the last few
+        // turns' state, which costs far less than an fsync on every turn.
+        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
+    }
+}

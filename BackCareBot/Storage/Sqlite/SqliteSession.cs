@@ -1,0 +1,117 @@
+using BackCareBot.Protocol.State;
+using Microsoft.Data.Sqlite;
+
+namespace BackCareBot.Storage.Sqlite;
+
+/// <summary>
+/// One open connection with every statement the store runs already prepared, so a call costs a bind
+/// and a step rather than a parse. Each write is a single statement whose condition SQLite checks
+/// under its write lock, which keeps ETags honest even between processes sharing the file.
+/// </summary>
+internal sealed class SqliteSession : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _read;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _update;
+    private readonly SqliteCommand _upsert;
+    private readonly SqliteCommand _delete;
+    private readonly SqliteCommand _deleteIdle;
+    private readonly SqliteCommand _ping;
+
+    public SqliteSession(string connectionString)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        SqliteSchema.ConfigureConnection(_connection);
+
+        _read = Prepare("SELECT json, etag FROM state WHERE key = $key", "$key");
+        _insert = Prepare(
+            "INSERT INTO state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now) ON CONFLICT (key) DO NOTHING",
+            "$key", "$json", "$etag", "$now");
+        _update = Prepare(
+            "UPDATE state SET json = $json, etag = $etag, updated_at = $now WHERE key = $key AND etag = $expected",
+            "$key", "$json", "$etag", "$now", "$expected");
+        _upsert = Prepare(
+            """
+            INSERT INTO state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
+            ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
+            """,
+            "$key", "$json", "$etag", "$now");
+        _delete = Prepare("DELETE FROM state WHERE key = $key", "$key");
+
+        // substr rather than LIKE: keys may hold '%' and '_', which LIKE would treat as wildcards.
+        _deleteIdle = Prepare(
+            "DELETE FROM state WHERE updated_at < $before AND ($prefix IS NULL OR substr(key, 1, length($prefix)) = $prefix)",
+            "$before", "$prefix");
+        _ping = Prepare("SELECT count(*) FROM (SELECT 1 FROM state LIMIT 1)");
+    }
+
+    public StoreItem? Read(string key)
+    {
+        _read.Parameters[0].Value = key;
+        using var reader = _read.ExecuteReader();
+        return reader.Read() ? new StoreItem(reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>Creates the document; false when the key already exists.</summary>
+    public bool Insert(string key, string json, string etag, long now) =>
+        Execute(_insert, key, json, etag, now) == 1;
+
+    /// <summary>Replaces the document; false when it is missing or its ETag is not <paramref name="expected"/>.</summary>
+    public bool Update(string key, string json, string etag, long now, string expected)
+    {
+        _update.Parameters[4].Value = expected;
+        return Execute(_update, key, json, etag, now) == 1;
+    }
+
+    public void Upsert(string key, string json, string etag, long now) =>
+        Execute(_upsert, key, json, etag, now);
+
+    public void Delete(string key)
+    {
+        _delete.Parameters[0].Value = key;
+        _delete.ExecuteNonQuery();
+    }
+
+    public int DeleteIdle(long before, string? keyPrefix)
+    {
+        _deleteIdle.Parameters[0].Value = before;
+        _deleteIdle.Parameters[1].Value = (object?)keyPrefix ?? DBNull.Value;
+        return _deleteIdle.ExecuteNonQuery();
+    }
+
+    public void Ping() => _ping.ExecuteScalar();
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { _read, _insert, _update, _upsert, _delete, _deleteIdle, _ping })
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private static int Execute(SqliteCommand command, string key, string json, string etag, long now)
+    {
+        command.Parameters[0].Value = key;
+        command.Parameters[1].Value = json;
+        command.Parameters[2].Value = etag;
+        command.Parameters[3].Value = now;
+        return command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameterNames)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+}

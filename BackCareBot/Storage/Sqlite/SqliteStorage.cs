@@ -1,0 +1,122 @@
+using BackCareBot.Protocol.State;
+using Microsoft.Data.Sqlite;
+
+namespace BackCareBot.Storage.Sqlite;
+
+/// <summary>
+/// The default store: one SQLite file in WAL mode. Every conditional write is a single SQL statement
+/// whose row count says whether the ETag held, so several instances, even in different processes,
+/// can share the file without losing updates.
+/// </summary>
+/// <remarks>
+/// Microsoft.Data.Sqlite does its work synchronously whatever the method's name, so the synchronous
+/// calls are used directly and completed tasks returned.
+/// </remarks>
+public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
+{
+    public const string FileName = "bot-state.db";
+
+    private const int MaxIdleSessions = 4;
+
+    private readonly SqliteSessionPool _pool;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Opens or creates the database file, creating its folder and the schema if needed.</summary>
+    public SqliteStorage(string databasePath, TimeProvider timeProvider)
+    {
+        var fullPath = Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+
+        // Our own pool keeps connections open with their prepared statements, so the driver's pool
+        // would only add a second layer.
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString();
+
+        SqliteSchema.Create(connectionString);
+        _pool = new SqliteSessionPool(connectionString, MaxIdleSessions);
+        _timeProvider = timeProvider;
+        DatabasePath = fullPath;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The store kept in <see cref="FileName"/> inside <paramref name="dataDirectory"/>.</summary>
+    public static SqliteStorage InDirectory(string dataDirectory, TimeProvider timeProvider) =>
+        new(Path.Combine(dataDirectory, FileName), timeProvider);
+
+    public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = _pool.Run(session =>
+        {
+            var found = new Dictionary<string, StoreItem>(keys.Count, StringComparer.Ordinal);
+            foreach (var key in keys)
+            {
+                if (session.Read(key) is { } item)
+                {
+                    found[key] = item;
+                }
+            }
+
+            return found;
+        });
+
+        return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(result);
+    }
+
+    public Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var etag = ETags.NewRandom();
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var written = _pool.Run(session => expectedETag switch
+        {
+            null => session.Insert(key, json, etag, now),
+            StoreItem.AnyETag => Upsert(session, key, json, etag, now),
+            _ => session.Update(key, json, etag, now, expectedETag),
+        });
+
+        return written ? Task.FromResult(etag) : throw new StorageConflictException(key);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _pool.Run(session =>
+        {
+            session.Delete(key);
+            return true;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _pool.Run(session =>
+        {
+            session.Ping();
+            return true;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteIdleAsync(DateTimeOffset idleSince, string? keyPrefixOrNull, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var before = idleSince.ToUnixTimeMilliseconds();
+        return Task.FromResult(_pool.Run(session => session.DeleteIdle(before, keyPrefixOrNull)));
+    }
+
+    public void Dispose() => _pool.Dispose();
+
+    private static bool Upsert(SqliteSession session, string key, string json, string etag, long now)
+    {
+        session.Upsert(key, json, etag, now);
+        return true;
+    }
+}

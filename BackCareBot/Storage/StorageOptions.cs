@@ -1,0 +1,35 @@
+namespace BackCareBot.Storage;
+
+/// <summary>The "Storage" configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>Folder of the SQLite file; a relative path is taken from the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Connection string of the Postgres server or Cosmos DB account.</summary>
+    public string? ConnectionString { get; set; }
+
+    public PostgresStorageOptions Postgres { get; set; } = new();
+
+    public CosmosStorageOptions Cosmos { get; set; } = new();
+}
+
+/// <summary>The "Storage:Postgres" section.</summary>
+public sealed class PostgresStorageOptions
+{
+    /// <summary>Created on first use; letters, digits and underscores only, as it is written into SQL.</summary>
+    public string TableName { get; set; } = "bot_state";
+}
+
+/// <summary>The "Storage:Cosmos" section.</summary>
+public sealed class CosmosStorageOptions
+{
+    public string Database { get; set; } = "backcarebot";
+
+    /// <summary>Must exist with partition key path "/id".</summary>
+    public string Container { get; set; } = "bot-state";
+}
