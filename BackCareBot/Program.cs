@@ -1,4 +1,41 @@
+using BackCareBot.Adapter;
+using BackCareBot.Authentication;
+using BackCareBot.Bot;
+using BackCareBot.Commands;
+using BackCareBot.Configuration;
+using BackCareBot.Connector;
+using BackCareBot.Endpoints;
+using BackCareBot.Health;
+using BackCareBot.Storage;
+
+// `dotnet run --project BackCareBot -- recognize` reads utterances from stdin for clinicians and checks.
+if (args is ["recognize", ..])
+{
+    return await RecognizeCommand.RunAsync(args[1..], Console.OpenStandardInput(), Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddBotIdentity(builder.Configuration)
+    .AddBotStorage(builder.Configuration)
+    .AddBotAuthentication(builder.Configuration)
+    .AddBotConnector(builder.Configuration)
+    .AddTriageBot(builder.Configuration)
+    .AddBotAdapter()
+    .AddProblemDetails()
+    .AddHostedService<IdleStateJanitor>()
+    .AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
-app.Run();
+app.Services.EnsureBotIsValid();
+
+app.UseExceptionHandler();
+app.MapBotMessages();
+app.MapHealthChecks("/healthz");
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -10,6 +10,9 @@ public sealed class StorageOptions
     /// <summary>Folder of the SQLite file; a relative path is taken from the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>Days after which untouched conversation and user state is deleted.</summary>
+    public int RetentionDays { get; set; } = 7;
+
     /// <summary>Connection string of the Postgres server or Cosmos DB account.</summary>
     public string? ConnectionString { get; set; }
 

@@ -42,6 +42,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             }
         }
 
+        if (options.RetentionDays < 1)
+        {
+            failures.Add("Storage:RetentionDays must be at least 1.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

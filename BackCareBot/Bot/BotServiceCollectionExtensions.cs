@@ -1,0 +1,40 @@
+using BackCareBot.Dialogs.Bot;
+using BackCareBot.Dialogs.Content;
+using BackCareBot.Dialogs.Messages;
+using BackCareBot.Protocol.Builder;
+using BackCareBot.Protocol.State;
+using Microsoft.Extensions.Options;
+using BotMiddleware = BackCareBot.Protocol.Builder.IMiddleware;
+
+namespace BackCareBot.Bot;
+
+internal static class BotServiceCollectionExtensions
+{
+    /// <summary>
+    /// The triage bot and what it stands on: conversation and user state over the configured store, the
+    /// English content and recogniser (both validated when the host starts), and state saved after each turn.
+    /// </summary>
+    public static IServiceCollection AddTriageBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SpeechSettings>().Bind(configuration.GetSection("Speech"));
+        services.AddSingleton(_ => ConversationContentLoader.Load("en"));
+        services.AddSingleton(sp => RecognizerFactory.Create("en"));
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton<BotMiddleware>(sp => new AutoSaveStateMiddleware(
+            [sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()]));
+        services.AddSingleton(sp => TriageBotComposition.Create(
+            sp.GetRequiredService<ConversationContent>(),
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<UserState>(),
+            sp.GetRequiredService<Dialogs.Triage.IObservationSource>(),
+            sp.GetRequiredService<IOptions<SpeechSettings>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<TriageBotParts>().Bot);
+        services.AddSingleton(sp => sp.GetRequiredService<TriageBotParts>().ErrorHandler);
+        return services;
+    }
+
+    /// <summary>Builds the bot now, so a broken knowledge file stops start-up instead of the first conversation.</summary>
+    public static void EnsureBotIsValid(this IServiceProvider services) => services.GetRequiredService<IBot>();
+}

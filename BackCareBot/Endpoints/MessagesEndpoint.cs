@@ -1,0 +1,75 @@
+using System.Text.Json;
+using BackCareBot.Adapter;
+using BackCareBot.Authentication;
+using BackCareBot.Connector;
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.Endpoints;
+
+/// <summary>
+/// POST /api/messages, where Azure Bot Service (and the Emulator) deliver activities. The path of one
+/// message: read and check the body → authenticate → run the turn in the adapter → answer in the form
+/// the delivery mode asks for.
+/// </summary>
+internal static partial class MessagesEndpoint
+{
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        IBotRequestAuthenticator authenticator,
+        BotAdapter adapter,
+        ConnectorActivitySender connectorSender,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var read = await ActivityRequestReader.ReadAsync(http.Request, cancellationToken);
+        if (read.Activity is not { } activity)
+        {
+            return Results.Problem(statusCode: read.StatusCode, title: read.Problem);
+        }
+
+        var auth = await authenticator.AuthenticateAsync(
+            http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
+            activity.ChannelId,
+            activity.ServiceUrl,
+            http.Connection.RemoteIpAddress,
+            cancellationToken);
+        if (!auth.IsAuthenticated)
+        {
+            LogRejected(loggerFactory.CreateLogger(nameof(MessagesEndpoint)), auth.FailureReason);
+            return Results.Unauthorized();
+        }
+
+        // callerId is derived from the validated token, never taken from the wire (spec A2250).
+        activity.CallerId = auth.CallerId;
+
+        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
+        {
+            var outcome = await adapter.ProcessActivityAsync(activity, ExpectRepliesSender.Instance, cancellationToken);
+            return Results.Json(new ExpectedReplies(outcome.Replies), BotJsonContext.Default.ExpectedReplies);
+        }
+
+        var result = await adapter.ProcessActivityAsync(activity, connectorSender, cancellationToken);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return result.InvokeResponse is { } invoke
+                ? InvokeResult(invoke)
+                : Results.StatusCode(StatusCodes.Status501NotImplemented);
+        }
+
+        return Results.Ok();
+    }
+
+    private static IResult InvokeResult(InvokeResponse invoke) =>
+        invoke.Body is JsonElement body
+            ? Results.Json(body, BotJsonContext.Default.JsonElement, statusCode: invoke.Status)
+            : Results.StatusCode(invoke.Status);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Rejected an activity: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? reason);
+}
