@@ -1,6 +1,9 @@
 using BackCareBot.Dialogs.Bot;
 using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Messages;
+using BackCareBot.Dialogs.Recognition;
+using BackCareBot.Dialogs.Recognition.Vocabulary;
+using BackCareBot.Dialogs.Triage;
 using BackCareBot.Protocol.Builder;
 using BackCareBot.Protocol.State;
 using Microsoft.Extensions.Options;
@@ -18,7 +21,11 @@ internal static class BotServiceCollectionExtensions
     {
         services.AddOptions<SpeechSettings>().Bind(configuration.GetSection("Speech"));
         services.AddSingleton(_ => ConversationContentLoader.Load("en"));
-        services.AddSingleton(sp => RecognizerFactory.Create("en"));
+        services.AddSingleton(_ => RecognizerVocabulary.LoadEmbedded("en"));
+        services.AddSingleton<IRecognizer>(sp => new Recognizer(sp.GetRequiredService<RecognizerVocabulary>()));
+        services.AddSingleton<IObservationSource>(sp => new RecognizerObservationSource(
+            sp.GetRequiredService<IRecognizer>(),
+            sp.GetRequiredService<RecognizerVocabulary>().RedFlags.ToDictionary(flag => flag.Id, flag => flag.Level, StringComparer.Ordinal)));
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<BotMiddleware>(sp => new AutoSaveStateMiddleware(
@@ -27,7 +34,7 @@ internal static class BotServiceCollectionExtensions
             sp.GetRequiredService<ConversationContent>(),
             sp.GetRequiredService<ConversationState>(),
             sp.GetRequiredService<UserState>(),
-            sp.GetRequiredService<Dialogs.Triage.IObservationSource>(),
+            sp.GetRequiredService<IObservationSource>(),
             sp.GetRequiredService<IOptions<SpeechSettings>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<TriageBotParts>().Bot);

@@ -58,14 +58,14 @@ public sealed class SymptomsDialog(TriageServices services)
             return await NextQuestionAsync(step, cancellationToken);
         }
 
-        if (answer == SymptomAnswer.NotSure)
-        {
-            await step.Context.SendActivityAsync(services.Replies.Say("notSureTreatedAsYes", step.Context.Activity.Locale), cancellationToken);
-        }
-
+        var locale = step.Context.Activity.Locale;
         if (question.FollowUp is not null && !services.Content.LegDetailFlags.Any(facts.RedFlags.Contains))
         {
-            var locale = step.Context.Activity.Locale;
+            if (answer == SymptomAnswer.NotSure)
+            {
+                await step.Context.SendActivityAsync(services.Replies.Say("notSureTreatedAsYes", locale), cancellationToken);
+            }
+
             return await step.PromptAsync(
                 DialogIds.LegDetailPrompt,
                 new PromptOptions
@@ -80,6 +80,12 @@ public sealed class SymptomsDialog(TriageServices services)
         if (question.FollowUp is null)
         {
             facts.AddRedFlag(question.Flag);
+        }
+
+        // The emergency advice goes first and alone, so the "treated as yes" note only precedes lesser outcomes.
+        if (answer == SymptomAnswer.NotSure && services.Levels.Assess(facts).Level != TriageLevel.Emergency)
+        {
+            await step.Context.SendActivityAsync(services.Replies.Say("notSureTreatedAsYes", locale), cancellationToken);
         }
 
         return await EmergencyOrNextAsync(step, cancellationToken);
