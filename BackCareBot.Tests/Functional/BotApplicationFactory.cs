@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackCareBot.Tests.Functional;
+
+/// <summary>
+/// The real host in memory, on its embedded defaults but with in-memory state unless a test says otherwise.
+/// The test server has no socket, so callers appear to come from loopback, as a local developer's would,
+/// unless a test sets another address.
+/// </summary>
+public sealed class BotApplicationFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal)
+    {
+        ["Storage:Provider"] = "Memory",
+        ["MicrosoftAppId"] = string.Empty,
+    };
+
+    public BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>The address the host sees callers come from.</summary>
+    public IPAddress RemoteAddress { get; set; } = IPAddress.Loopback;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(() => RemoteAddress)));
+    }
+
+    private sealed class RemoteAddressStartupFilter(Func<IPAddress> address) : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address();
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
