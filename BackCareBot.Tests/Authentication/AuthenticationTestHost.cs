@@ -7,7 +7,7 @@ namespace BackCareBot.Tests.Authentication;
 /// <summary>A metadata server, test keys and an authenticator wired through AddBotAuthentication, as the host does.</summary>
 internal sealed class AuthenticationTestHost : IAsyncDisposable
 {
-    private ServiceProvider? _services;
+    private readonly List<ServiceProvider> _services = [];
 
     private AuthenticationTestHost()
     {
@@ -50,11 +50,12 @@ internal sealed class AuthenticationTestHost : IAsyncDisposable
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;
 
-        _services = BuildServices(settings);
-        return _services.GetRequiredService<IBotRequestAuthenticator>();
+        var services = BuildServices(settings);
+        _services.Add(services);
+        return services.GetRequiredService<IBotRequestAuthenticator>();
     }
 
-    public ServiceProvider BuildServices(IDictionary<string, string?> settings)
+    private ServiceProvider BuildServices(IDictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -66,8 +67,8 @@ internal sealed class AuthenticationTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_services is not null)
-            await _services.DisposeAsync();
+        foreach (var services in _services)
+            await services.DisposeAsync();
         await Server.DisposeAsync();
         BotFrameworkKey.Dispose();
         WebChatOnlyKey.Dispose();

@@ -222,6 +222,18 @@ public sealed class BotFrameworkTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuthenticateAsync_KeyWithoutEndorsements_Rejected()
+    {
+        using var unendorsed = new TestSigningKey("bf-key-unendorsed");
+        _host.Server.PublishBotFrameworkKeys(_host.BotFrameworkKey, unendorsed);
+        var token = TestTokens.BotFramework(Now, unendorsed.Credentials());
+
+        var result = await AuthenticateAsync(Bearer(token));
+
+        Assert.Equal(AuthenticationFailure.ChannelNotEndorsed, result.FailureReason);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_ServiceUrlMismatch_Rejected()
     {
         var token = TestTokens.BotFramework(Now, _host.BotFrameworkKey.Credentials());

@@ -24,15 +24,17 @@ internal sealed class TestSigningKey : IDisposable
     public Dictionary<string, object> ToJwk()
     {
         var parameters = _rsa.ExportParameters(includePrivateParameters: false);
-        return new Dictionary<string, object>
+        var jwk = new Dictionary<string, object>
         {
             ["kty"] = "RSA",
             ["use"] = "sig",
             ["kid"] = KeyId,
             ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
             ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-            ["endorsements"] = Endorsements,
         };
+        if (Endorsements.Count > 0)
+            jwk["endorsements"] = Endorsements;
+        return jwk;
     }
 
     public void Dispose() => _rsa.Dispose();

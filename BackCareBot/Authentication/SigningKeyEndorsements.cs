@@ -5,7 +5,7 @@ namespace BackCareBot.Authentication;
 
 /// <summary>
 /// Reads the non-standard "endorsements" array the Bot Framework puts on each key of its key set: the channels
-/// that key may sign for. IdentityModel keeps unknown key members in <c>JsonWebKey.AdditionalData</c>.
+/// that key may sign for. IdentityModel keeps unknown key members in <c>JsonWebKey.AdditionalData</c>, so no separate key-set download is needed.
 /// </summary>
 internal static class SigningKeyEndorsements
 {
@@ -22,15 +22,9 @@ internal static class SigningKeyEndorsements
                 && Values(value).Contains(channelId, StringComparer.Ordinal));
     }
 
-    // The shape of an unknown member depends on IdentityModel's reader, so accept each way it may surface.
-    private static IEnumerable<string> Values(object? value) => value switch
-    {
-        string single => [single],
-        JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
-            .Where(item => item.ValueKind == JsonValueKind.String)
-            .Select(item => item.GetString()!),
-        JsonElement { ValueKind: JsonValueKind.String } element => [element.GetString()!],
-        IEnumerable<object> items => items.SelectMany(Values),
-        _ => [],
-    };
+    // IdentityModel 8 keeps an unknown member as the JsonElement it read.
+    private static IEnumerable<string> Values(object? value) =>
+        value is JsonElement { ValueKind: JsonValueKind.Array } array
+            ? array.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!)
+            : [];
 }
