@@ -1,0 +1,58 @@
+using BackCareBot.Dialogs.Recognition.Text;
+
+namespace BackCareBot.Dialogs.Recognition.Matching;
+
+/// <summary>
+/// A compiled phrase: slots matched in order, with up to MaxGap filler words between them. Fillers never
+/// include punctuation or scope-ending words, so a phrase does not reach across "but" or a full stop.
+/// After a first word that is itself a negative ("can't", "haven't") at most one filler is allowed: "can't ...
+/// pee" must stay close, or "haven't had any problems peeing" would read as "haven't peed".
+/// </summary>
+internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int maxGap)
+{
+    public Slot[] Slots => slots;
+
+    public PatternKind Kind => kind;
+
+    public int Index => index;
+
+    /// <summary>The inclusive end token of a match starting at start, or -1.</summary>
+    public int MatchFrom(ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, bool[] assertiveWords)
+    {
+        var next = slots[0].MatchAt(tokens, start);
+        if (next < 0)
+        {
+            return -1;
+        }
+
+        var firstId = tokens[start].Id;
+        var firstGap = firstId >= 0 && firstId < assertiveWords.Length && assertiveWords[firstId] ? Math.Min(1, maxGap) : maxGap;
+        for (var k = 1; k < slots.Length; k++)
+        {
+            var gap = k == 1 ? firstGap : maxGap;
+            var found = -1;
+            for (var g = 0; g <= gap && next + g < tokens.Length; g++)
+            {
+                if (g > 0 && barriers[next + g - 1])
+                {
+                    break;
+                }
+
+                found = slots[k].MatchAt(tokens, next + g);
+                if (found >= 0)
+                {
+                    break;
+                }
+            }
+
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            next = found;
+        }
+
+        return next - 1;
+    }
+}

@@ -1,0 +1,69 @@
+using BackCareBot.Dialogs.Recognition.Text;
+
+namespace BackCareBot.Dialogs.Recognition.Matching;
+
+/// <summary>
+/// Finds every compiled phrase in a token sequence in one pass: phrases are indexed by the ids their first
+/// slot accepts, so each token only tries the few phrases that can start with it.
+/// </summary>
+internal sealed class PhraseMatcher
+{
+    private readonly Pattern[][] _byFirstWord;
+    private readonly Pattern[] _byNumber;
+    private readonly IReadOnlySet<int> _numberWords;
+    private readonly bool[] _assertiveWords;
+
+    public PhraseMatcher(IReadOnlyList<Pattern> patterns, int lexiconSize, IReadOnlySet<int> numberWords, bool[] assertiveWords)
+    {
+        _numberWords = numberWords;
+        _assertiveWords = assertiveWords;
+        var lists = new List<Pattern>[lexiconSize];
+        var byNumber = new List<Pattern>();
+        foreach (var pattern in patterns)
+        {
+            var first = pattern.Slots[0];
+            if (first.AnyNumber)
+            {
+                byNumber.Add(pattern);
+            }
+
+            foreach (var id in first.FirstWords.Distinct())
+            {
+                (lists[id] ??= []).Add(pattern);
+            }
+        }
+
+        _byFirstWord = [.. lists.Select(l => l?.ToArray() ?? [])];
+        _byNumber = [.. byNumber];
+    }
+
+    public void Match(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> barriers, List<PhraseMatch> matches)
+    {
+        matches.Clear();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            ref readonly var token = ref tokens[i];
+            if (token.Kind == TokenKind.Word && token.Id >= 0 && token.Id < _byFirstWord.Length)
+            {
+                TryAll(_byFirstWord[token.Id], tokens, i, barriers, matches, _assertiveWords);
+            }
+
+            if (token.Kind == TokenKind.Number || (token.Kind == TokenKind.Word && _numberWords.Contains(token.Id)))
+            {
+                TryAll(_byNumber, tokens, i, barriers, matches, _assertiveWords);
+            }
+        }
+    }
+
+    private static void TryAll(Pattern[] candidates, ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, List<PhraseMatch> matches, bool[] assertiveWords)
+    {
+        foreach (var pattern in candidates)
+        {
+            var end = pattern.MatchFrom(tokens, start, barriers, assertiveWords);
+            if (end >= 0)
+            {
+                matches.Add(new PhraseMatch(pattern.Kind, pattern.Index, start, end));
+            }
+        }
+    }
+}

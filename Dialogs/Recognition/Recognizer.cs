@@ -1,0 +1,101 @@
+using BackCareBot.Dialogs.Recognition.Context;
+using BackCareBot.Dialogs.Recognition.Durations;
+using BackCareBot.Dialogs.Recognition.Locations;
+using BackCareBot.Dialogs.Recognition.Onset;
+using BackCareBot.Dialogs.Recognition.RedFlags;
+using BackCareBot.Dialogs.Recognition.Severity;
+using BackCareBot.Dialogs.Recognition.Text;
+using BackCareBot.Dialogs.Recognition.Vocabulary;
+
+namespace BackCareBot.Dialogs.Recognition;
+
+/// <summary>
+/// The local recogniser: a pipeline of small extractors over one tokenization and one phrase-matching pass.
+/// It is thread-safe (per-thread scratch state) and never throws for any text. It is always authoritative
+/// for safety; cloud enrichment may only add to what it finds.
+/// </summary>
+public sealed class Recognizer : IRecognizer
+{
+    /// <summary>Longer text is cut here so one pathological message cannot stall a turn.</summary>
+    public const int MaxCharacters = 8192;
+
+    private const string TraumaTrigger = "trauma";
+
+    [ThreadStatic]
+    private static Utterance? t_scratch;
+
+    private readonly RecognizerEngine _engine;
+    private readonly RedFlagExtractor _redFlags;
+    private readonly DurationExtractor _durations;
+    private readonly SeverityExtractor _severity;
+    private readonly LocationExtractor _locations;
+    private readonly OnsetExtractor _onset;
+
+    public Recognizer(RecognizerVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        _engine = new RecognizerEngineBuilder(vocabulary).Build();
+        var context = new ContextAnalyzer(vocabulary.Context, _engine.AssertiveNegatives);
+        _redFlags = new RedFlagExtractor(vocabulary.RedFlags, context);
+        _durations = new DurationExtractor(_engine.Words);
+        _severity = new SeverityExtractor(_engine.Words, vocabulary.Severity.Bands, context);
+        _locations = new LocationExtractor([.. vocabulary.Locations.Select(l => l.Id)], context);
+        _onset = new OnsetExtractor(
+            [.. vocabulary.Paces.Select(p => p.Id)],
+            [.. vocabulary.Triggers.Select(t => t.Id)],
+            TraumaTrigger,
+            context);
+    }
+
+    /// <summary>A recogniser over the embedded English vocabulary.</summary>
+    public static Recognizer CreateDefault() => new(RecognizerVocabulary.LoadEmbedded("en"));
+
+    public RecognitionResult Recognize(string text, DateTimeOffset referenceTime)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return RecognitionResult.Empty;
+        }
+
+        if (text.Length > MaxCharacters)
+        {
+            text = text[..MaxCharacters];
+        }
+
+        var u = t_scratch ??= new Utterance();
+        u.Reset(text, referenceTime);
+        _engine.Tokenizer.Tokenize(text, u.Tokens);
+        u.PrepareTokenArrays();
+        MarkBarriers(u);
+        _engine.Matcher.Match(u.TokenSpan, u.Barrier.AsSpan(0, u.Tokens.Count), u.Matches);
+        u.GroupMatches();
+        ClauseSegmenter.Segment(u);
+        ContextAnalyzer.Prepare(u);
+
+        var (level, affirmed, ignored) = _redFlags.Extract(u);
+        return new RecognitionResult(
+            level,
+            affirmed,
+            ignored,
+            _durations.Extract(u),
+            _locations.Extract(u),
+            _severity.Extract(u),
+            _onset.Extract(u));
+    }
+
+    private void MarkBarriers(Utterance u)
+    {
+        var tokens = u.TokenSpan;
+        var barrierWords = _engine.BarrierWords;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            ref readonly var token = ref tokens[i];
+            u.Barrier[i] = token.Kind switch
+            {
+                TokenKind.Word => token.Id >= 0 && token.Id < barrierWords.Length && barrierWords[token.Id],
+                TokenKind.Number => false,
+                _ => true,
+            };
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using BackCareBot.Dialogs.Recognition.Context;
+using BackCareBot.Dialogs.Recognition.Matching;
+using BackCareBot.Dialogs.Recognition.Vocabulary;
+
+namespace BackCareBot.Dialogs.Recognition.RedFlags;
+
+/// <summary>
+/// Turns red-flag phrase matches into affirmed and ignored flags: drops mentions ruled out by "notWhen"
+/// phrases or superseded by a more specific flag, then asks ConText about each remaining mention.
+/// A flag counts if any one of its mentions is affirmed.
+/// </summary>
+internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, ContextAnalyzer context)
+{
+    private const int MaxMentionsPerFlag = 8;
+    private readonly int[][] _supersededBy = BuildSupersededBy(flags);
+
+    public (RedFlagLevel Level, List<RedFlagMention> Affirmed, List<IgnoredFlag> Ignored) Extract(Utterance u)
+    {
+        var affirmed = new List<RedFlagMention>();
+        var ignored = new List<IgnoredFlag>();
+        var level = RedFlagLevel.None;
+        var mentions = u.Of(PatternKind.RedFlag);
+        if (mentions.Count == 0)
+        {
+            return (level, affirmed, ignored);
+        }
+
+        Span<byte> state = stackalloc byte[flags.Count];
+        Span<byte> checkedCount = stackalloc byte[flags.Count];
+        Span<sbyte> firstReason = stackalloc sbyte[flags.Count];
+        state.Clear();
+        checkedCount.Clear();
+        firstReason.Fill(-1);
+        var order = new List<int>();
+        var evidence = new string?[flags.Count];
+
+        foreach (var mention in mentions)
+        {
+            var flag = mention.Index;
+            if (state[flag] == 2 || checkedCount[flag] >= MaxMentionsPerFlag || Excluded(u, mention, mentions))
+            {
+                continue;
+            }
+
+            checkedCount[flag]++;
+            if (state[flag] == 0)
+            {
+                order.Add(flag);
+                state[flag] = 1;
+            }
+
+            var reason = context.Classify(u, mention.Start, mention.End, flags[flag].HistoryCounts);
+            if (reason is null)
+            {
+                state[flag] = 2;
+                evidence[flag] = u.Quote(mention.Start, mention.End);
+            }
+            else if (firstReason[flag] < 0)
+            {
+                firstReason[flag] = (sbyte)reason.Value;
+            }
+        }
+
+        foreach (var flag in order)
+        {
+            var definition = flags[flag];
+            if (state[flag] == 2)
+            {
+                affirmed.Add(new RedFlagMention(definition.Id, definition.Level, evidence[flag]!));
+                level = definition.Level > level ? definition.Level : level;
+            }
+            else
+            {
+                ignored.Add(new IgnoredFlag(definition.Id, (IgnoreReason)firstReason[flag]));
+            }
+        }
+
+        return (level, affirmed, ignored);
+    }
+
+    private bool Excluded(Utterance u, PhraseMatch mention, List<PhraseMatch> mentions)
+    {
+        foreach (var blocker in u.Of(PatternKind.RedFlagBlocker))
+        {
+            if (blocker.Index == mention.Index && blocker.Overlaps(mention.Start, mention.End))
+            {
+                return true;
+            }
+        }
+
+        var superseders = _supersededBy[mention.Index];
+        if (superseders.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var other in mentions)
+        {
+            if (Array.IndexOf(superseders, other.Index) >= 0 && other.Overlaps(mention.Start, mention.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int[][] BuildSupersededBy(IReadOnlyList<RedFlagDefinition> flags)
+    {
+        var index = flags.Select((f, i) => (f.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var lists = flags.Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < flags.Count; i++)
+        {
+            foreach (var superseded in flags[i].Supersedes)
+            {
+                lists[index[superseded]].Add(i);
+            }
+        }
+
+        return [.. lists.Select(l => l.ToArray())];
+    }
+}

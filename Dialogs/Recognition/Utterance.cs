@@ -1,0 +1,76 @@
+using BackCareBot.Dialogs.Recognition.Matching;
+using BackCareBot.Dialogs.Recognition.Text;
+
+namespace BackCareBot.Dialogs.Recognition;
+
+/// <summary>
+/// The working state for one utterance: tokens, phrase matches grouped by kind, and the sentence, scope and
+/// clause each token belongs to. One instance per thread is reused, so recognising a line allocates little.
+/// </summary>
+internal sealed class Utterance
+{
+    private static readonly int KindCount = Enum.GetValues<PatternKind>().Length;
+
+    public string Text { get; private set; } = "";
+    public DateTimeOffset Now { get; private set; }
+    public TokenBuffer Tokens { get; } = new();
+    public List<PhraseMatch> Matches { get; } = [];
+    public List<PhraseMatch>[] ByKind { get; } = [.. Enumerable.Range(0, KindCount).Select(_ => new List<PhraseMatch>())];
+    public int[] Sentence { get; private set; } = new int[64];
+    public int[] Scope { get; private set; } = new int[64];
+    public int[] Clause { get; private set; } = new int[64];
+    public bool[] Barrier { get; private set; } = new bool[64];
+    public bool[] PseudoCovered { get; private set; } = new bool[64];
+    public bool[] FirstPerson { get; private set; } = new bool[64];
+
+    public ReadOnlySpan<Token> TokenSpan => Tokens.Items;
+
+    public List<PhraseMatch> Of(PatternKind kind) => ByKind[(int)kind];
+
+    public void Reset(string text, DateTimeOffset now)
+    {
+        Text = text;
+        Now = now;
+        Tokens.Clear();
+        Matches.Clear();
+        foreach (var list in ByKind)
+        {
+            list.Clear();
+        }
+    }
+
+    /// <summary>Sizes the per-token arrays after tokenizing and clears them.</summary>
+    public void PrepareTokenArrays()
+    {
+        var count = Tokens.Count;
+        if (Sentence.Length < count)
+        {
+            var size = Math.Max(count, Sentence.Length * 2);
+            Sentence = new int[size];
+            Scope = new int[size];
+            Clause = new int[size];
+            Barrier = new bool[size];
+            PseudoCovered = new bool[size];
+            FirstPerson = new bool[size];
+        }
+
+        Array.Clear(Barrier, 0, count);
+        Array.Clear(PseudoCovered, 0, count);
+        Array.Clear(FirstPerson, 0, count);
+    }
+
+    public void GroupMatches()
+    {
+        foreach (var match in Matches)
+        {
+            ByKind[(int)match.Kind].Add(match);
+        }
+    }
+
+    /// <summary>The person's own words for tokens start..end inclusive.</summary>
+    public string Quote(int start, int end)
+    {
+        var tokens = Tokens.Items;
+        return Text[tokens[start].Start..tokens[end].End];
+    }
+}

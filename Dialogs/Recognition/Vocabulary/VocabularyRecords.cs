@@ -1,0 +1,71 @@
+namespace BackCareBot.Dialogs.Recognition.Vocabulary;
+
+/// <summary>One red flag as the clinician wrote it: phrases that raise it, phrases that rule a mention out.</summary>
+public sealed record RedFlagDefinition(
+    string Id,
+    RedFlagLevel Level,
+    string Description,
+    IReadOnlyList<string> Phrases,
+    IReadOnlyList<string> NotWhen,
+    IReadOnlyList<string> Supersedes,
+    bool HistoryCounts);
+
+/// <summary>An id (location, pace, trigger) with the phrases that name it.</summary>
+public sealed record PhraseGroup(string Id, IReadOnlyList<string> Phrases, IReadOnlyList<string> NotWhen);
+
+/// <summary>Words for a pain score when the person gives no number.</summary>
+public sealed record SeverityBand(int Value, IReadOnlyList<string> Phrases);
+
+/// <summary>A point in time such as "last night", resolved against the time of the message.</summary>
+public sealed record RelativeTime(string Phrase, int DaysBack, TimeSpan? Clock, DayOfWeek? Weekday);
+
+/// <summary>ConText cue lists and the distances (in words) over which they reach.</summary>
+public sealed record ContextVocabulary(
+    int NegationWindow,
+    int HypotheticalWindow,
+    int NearWindow,
+    int PastWindow,
+    int AfterWindow,
+    IReadOnlyList<string> Negation,
+    IReadOnlyList<string> NegationAfter,
+    IReadOnlyList<string> AssertiveNegatives,
+    IReadOnlyList<string> Pseudo,
+    IReadOnlyList<string> Uncertainty,
+    IReadOnlyList<string> Terminators,
+    IReadOnlyList<string> ClauseStarters,
+    IReadOnlyList<string> ClauseJoiners,
+    IReadOnlyList<string> Hypothetical,
+    IReadOnlyList<string> HypotheticalNear,
+    IReadOnlyList<string> OtherPerson,
+    IReadOnlyList<string> OtherPersonAfter,
+    IReadOnlyList<string> FirstPerson,
+    IReadOnlyList<string> Past,
+    IReadOnlyList<string> Resolved,
+    IReadOnlyList<string> Current,
+    IReadOnlyList<string> Anaphora);
+
+/// <summary>Words that shape a duration: points in time, spasm length cues, frequency cues.</summary>
+public sealed record DurationVocabulary(
+    IReadOnlyList<RelativeTime> RelativeTimes,
+    IReadOnlyDictionary<string, DayOfWeek> Weekdays,
+    IReadOnlyList<string> NotOnsetBefore,
+    IReadOnlyList<string> EpisodeBefore,
+    IReadOnlyList<string> EpisodeAfter,
+    IReadOnlyList<string> FrequencyBefore,
+    IReadOnlyList<string> FrequencyAfter,
+    IReadOnlyList<string> NotDurationAfter,
+    IReadOnlyList<string> NotDurationBefore,
+    IReadOnlyList<string> RangeWords,
+    IReadOnlyList<string> HalfWords,
+    IReadOnlyList<string> AgoWords,
+    IReadOnlyList<string> Fillers,
+    string LastWord,
+    IReadOnlyList<string> LastAdjectiveBefore);
+
+/// <summary>Words around a pain score, and word bands used when no number is given.</summary>
+public sealed record SeverityVocabulary(
+    IReadOnlyList<string> OutOf,
+    IReadOnlyList<string> Cues,
+    IReadOnlyList<string> NotAfter,
+    IReadOnlyList<SeverityBand> Bands,
+    IReadOnlyList<string> NotWhen);
