@@ -19,12 +19,11 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         ["MicrosoftAppId"] = string.Empty,
     };
 
-    public BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Overrides a setting; only before the host starts (the first client or service request).</summary>
+    public BotApplicationFactory With(string key, string? value)
     {
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            _settings[key] = value;
-        }
+        _settings[key] = value;
+        return this;
     }
 
     /// <summary>The address the host sees callers come from.</summary>
@@ -41,7 +40,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     {
         public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
         {
-            app.Use((context, nextMiddleware) =>
+            app.Use(nextMiddleware => context =>
             {
                 context.Connection.RemoteIpAddress = address();
                 return nextMiddleware(context);
