@@ -198,6 +198,7 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
 
         Assert.Contains(replies.Messages(), m => m.Says("hypotheticalAnswer"));
         Assert.DoesNotContain(replies.Messages(), m => m.Says("emergency"));
+        Assert.True(replies.Messages().Last().Says("askOnsetWhen"), replies.Texts());
     }
 
     [Fact]

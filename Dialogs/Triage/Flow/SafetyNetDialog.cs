@@ -79,6 +79,12 @@ public abstract class SafetyNetDialog(string id, TriageServices services) : Comp
         if (turn.Observation.HypotheticalFlags.Count > 0)
         {
             await context.SendActivityAsync(Services.Replies.Say("hypotheticalAnswer", locale), cancellationToken);
+
+            // A question that answers nothing should not cost the person one of the current question's retries.
+            if (turn.Merged.Filled.Count == 0 && turn.Observation.AffirmedFlags.Count == 0)
+            {
+                return await ResumeAsync(innerDc, starting, turn, cancellationToken);
+            }
         }
 
         if (turn.Merged.Corrected)
