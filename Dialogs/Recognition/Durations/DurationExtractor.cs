@@ -119,9 +119,13 @@ internal sealed class DurationExtractor(WordSets words)
             next = afterUpper;
         }
 
+        if (StartsAt(u, PatternKind.FrequencyAfter, next, out var per) && IsUnit(tokens, per + 1))
+        {
+            return per + 1;
+        }
+
         if (EndsAt(u, PatternKind.FrequencyBefore, i - 1) || EndsAt(u, PatternKind.NotDurationBefore, i - 1)
-            || StartsAt(u, PatternKind.NotDurationAfter, next, out _)
-            || (StartsAt(u, PatternKind.FrequencyAfter, next, out var per) && IsUnit(tokens, per + 1)))
+            || StartsAt(u, PatternKind.NotDurationAfter, next, out _))
         {
             return end;
         }

@@ -178,12 +178,17 @@ internal sealed class VocabularyReader(string source)
         var relative = new List<RelativeTime>();
         foreach (var item in Array(d, "relativeTimes").EnumerateArray())
         {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail("every relative time must be an object");
+            }
+
             var phrase = String(item, "phrase", "a relative time");
-            var daysBack = item.TryGetProperty("daysBack", out var days) && days.TryGetInt32(out var n) ? n : 0;
+            var daysBack = item.TryGetProperty("daysBack", out var days) && days.ValueKind == JsonValueKind.Number && days.TryGetInt32(out var n) ? n : 0;
             TimeSpan? clock = null;
             if (item.TryGetProperty("clock", out var clockElement))
             {
-                if (!TimeSpan.TryParseExact(clockElement.GetString(), "hh\\:mm", CultureInfo.InvariantCulture, out var parsed))
+                if (clockElement.ValueKind != JsonValueKind.String || !TimeSpan.TryParseExact(clockElement.GetString(), "hh\\:mm", CultureInfo.InvariantCulture, out var parsed))
                 {
                     throw Fail($"relative time '{phrase}' has a clock that is not hh:mm");
                 }
@@ -194,7 +199,7 @@ internal sealed class VocabularyReader(string source)
             DayOfWeek? weekday = null;
             if (item.TryGetProperty("weekday", out var weekdayElement))
             {
-                if (!weekdays.TryGetValue(weekdayElement.GetString() ?? "", out var parsedDay))
+                if (weekdayElement.ValueKind != JsonValueKind.String || !weekdays.TryGetValue(weekdayElement.GetString() ?? "", out var parsedDay))
                 {
                     throw Fail($"relative time '{phrase}' names unknown weekday '{weekdayElement.GetString()}'");
                 }
@@ -233,7 +238,12 @@ internal sealed class VocabularyReader(string source)
         var bands = new List<SeverityBand>();
         foreach (var item in Array(s, "bands").EnumerateArray())
         {
-            if (!item.TryGetProperty("value", out var valueElement) || !valueElement.TryGetInt32(out var value) || value is < 0 or > 10)
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail("every severity band must be an object");
+            }
+
+            if (!item.TryGetProperty("value", out var valueElement) || valueElement.ValueKind != JsonValueKind.Number || !valueElement.TryGetInt32(out var value) || value is < 0 or > 10)
             {
                 throw Fail("every severity band needs a whole-number 'value' from 0 to 10");
             }
@@ -260,6 +270,11 @@ internal sealed class VocabularyReader(string source)
         var groups = new List<PhraseGroup>();
         foreach (var item in array.EnumerateArray())
         {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail($"every {what} must be an object");
+            }
+
             var id = String(item, "id", $"a {what}");
             var phrases = Strings(item, "phrases", $"{what} '{id}'");
             if (phrases.Count == 0)
@@ -332,7 +347,7 @@ internal sealed class VocabularyReader(string source)
             : throw Fail($"{owner} has no '{name}'");
 
     private int Int(JsonElement parent, string name, int min, int max) =>
-        parent.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) && number >= min && number <= max
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max
             ? number
             : throw Fail($"'{name}' must be a whole number from {min} to {max}");
 
@@ -386,7 +401,7 @@ internal sealed class VocabularyReader(string source)
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            if (!property.Value.TryGetDouble(out var number) || number < 0 || (!allowZero && number == 0))
+            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var number) || number < 0 || (!allowZero && number == 0))
             {
                 throw Fail($"{what}: '{property.Name}' must map to a {(allowZero ? "non-negative" : "positive")} number");
             }

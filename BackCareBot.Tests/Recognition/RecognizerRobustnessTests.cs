@@ -1,0 +1,92 @@
+using System.Text;
+using BackCareBot.Dialogs.Recognition;
+
+namespace BackCareBot.Tests.Recognition;
+
+public sealed class RecognizerRobustnessTests
+{
+    private static readonly Lazy<Recognizer> Shared = new(Recognizer.CreateDefault);
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> StrangeInputs() =>
+    [
+        "",
+        "   ",
+        "😀😀😀 my back 🔥🔥 hurts 💀",
+        "背中が痛いです、足がしびれます",
+        "мне больно, I can't pee",
+        "\u0000\u0001\u0002 \uFFFD\uD800 lone surrogate",
+        "!!!???...,,,;;;///---",
+        "99999999999999999999999999999 days",
+        "1.2.3.4.5 hours 3-4-5-6 days 7/10/10",
+        "a a a a a a a a a a a a a a a a a a a a a a a a",
+        "'s 's 's can't't n't",
+        string.Concat(Enumerable.Repeat("no ", 1500)),
+        string.Concat(Enumerable.Repeat("I fell ", 600)),
+        string.Concat(Enumerable.Repeat("numb legs both ", 300)),
+        string.Concat(Enumerable.Repeat("what if ", 500)) + "I can't pee",
+        new string('x', 4096),
+        string.Concat(Enumerable.Repeat("1,000 ", 700)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(StrangeInputs))]
+    public void Recognize_StrangeInput_ReturnsResultWithoutThrowing(string text)
+    {
+        var result = Shared.Value.Recognize(text, Now);
+
+        Assert.NotNull(result);
+        Assert.All(result.RedFlags, f => Assert.False(string.IsNullOrEmpty(f.Evidence)));
+    }
+
+    [Fact]
+    public void Recognize_RandomBytesDecodedAsText_NeverThrows()
+    {
+        var random = new Random(20261121);
+        var buffer = new byte[512];
+        for (var i = 0; i < 500; i++)
+        {
+            random.NextBytes(buffer);
+            var text = Encoding.UTF8.GetString(buffer, 0, random.Next(buffer.Length));
+            _ = Shared.Value.Recognize(text, Now);
+        }
+    }
+
+    [Fact]
+    public void Recognize_RandomVocabularyWordSalad_NeverThrows()
+    {
+        var words = "no not but can't pee wet myself legs numb both fell 3 days ago what if my mum cancer 7/10 half an hour , . ? since monday last lasts each every a few couple"
+            .Split(' ');
+        var random = new Random(7);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 40)).Select(_ => words[random.Next(words.Length)]));
+            _ = Shared.Value.Recognize(text, Now);
+        }
+    }
+
+    [Fact]
+    public void Recognize_PatientEmergencyHiddenInRepetition_StillFound()
+    {
+        var text = string.Concat(Enumerable.Repeat("my back hurts. ", 200)) + "I can't feel my bum when I wipe.";
+
+        var result = Shared.Value.Recognize(text[..Math.Min(text.Length, Recognizer.MaxCharacters)], Now);
+
+        Assert.Equal(RedFlagLevel.Emergency, result.Level);
+    }
+
+    [Fact]
+    public void Recognize_ConcurrentCalls_GiveSameResults()
+    {
+        var texts = new[] { "no fever but I can't pee", "my mum had cancer", "about a 6 out of 10 since yesterday" };
+        var expected = texts.Select(t => Shared.Value.Recognize(t, Now)).ToArray();
+
+        Parallel.For(0, 300, i =>
+        {
+            var result = Shared.Value.Recognize(texts[i % 3], Now);
+            Assert.Equal(expected[i % 3].Level, result.Level);
+            Assert.Equal(expected[i % 3].Severity, result.Severity);
+            Assert.Equal(expected[i % 3].Durations.Count, result.Durations.Count);
+        });
+    }
+}
