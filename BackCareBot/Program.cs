@@ -1,11 +1,18 @@
 using BackCareBot.Adapter;
 using BackCareBot.Authentication;
 using BackCareBot.Bot;
+using BackCareBot.Commands;
 using BackCareBot.Configuration;
 using BackCareBot.Connector;
 using BackCareBot.Endpoints;
 using BackCareBot.Health;
 using BackCareBot.Storage;
+
+// `dotnet run --project BackCareBot -- recognize` reads utterances from stdin for clinicians and checks.
+if (args is ["recognize", ..])
+{
+    return await RecognizeCommand.RunAsync(args[1..], Console.OpenStandardInput(), Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
