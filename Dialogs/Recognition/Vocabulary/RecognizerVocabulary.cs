@@ -1,3 +1,4 @@
+using BackCareBot.Dialogs.Content;
 using System.Reflection;
 using System.Text.Json;
 
@@ -27,12 +28,6 @@ public sealed class RecognizerVocabulary
     public required IReadOnlyList<PhraseGroup> Triggers { get; init; }
     public required IReadOnlyList<string> KnownWords { get; init; }
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>Parses and validates a knowledge file; source names it in error messages.</summary>
     public static RecognizerVocabulary Load(string json, string source)
     {
@@ -40,7 +35,7 @@ public sealed class RecognizerVocabulary
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            document = JsonDocument.Parse(json, KnowledgeFile.DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -56,9 +51,7 @@ public sealed class RecognizerVocabulary
     /// <summary>Loads the knowledge file embedded in this assembly for a language ("en").</summary>
     public static RecognizerVocabulary LoadEmbedded(string language = "en")
     {
-        var name = $"BackCareBot.Dialogs.Knowledge.{language}.json";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new RecognizerVocabularyException($"{name}: no embedded knowledge file for language '{language}'");
+        using var stream = KnowledgeFile.Open(language);
         using var reader = new StreamReader(stream);
         return Load(reader.ReadToEnd(), $"{language}.json");
     }
