@@ -1,6 +1,5 @@
-using BackCareBot.Dialogs.Content;
-using System.Reflection;
 using System.Text.Json;
+using BackCareBot.Dialogs.Content;
 
 namespace BackCareBot.Dialogs.Recognition.Vocabulary;
 
