@@ -2,6 +2,7 @@ using BackCareBot.Dialogs.Bot;
 using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Messages;
 using BackCareBot.Dialogs.Recognition;
+using BackCareBot.Dialogs.Recognition.Cloud;
 using BackCareBot.Dialogs.Recognition.Vocabulary;
 using BackCareBot.Dialogs.Triage;
 using BackCareBot.Protocol.Builder;
@@ -23,9 +24,11 @@ internal static class BotServiceCollectionExtensions
         services.AddSingleton(_ => ConversationContentLoader.Load("en"));
         services.AddSingleton(_ => RecognizerVocabulary.LoadEmbedded("en"));
         services.AddSingleton<IRecognizer>(sp => new Recognizer(sp.GetRequiredService<RecognizerVocabulary>()));
+        services.AddOptions<TextAnalyticsHealthOptions>().Bind(configuration.GetSection(TextAnalyticsHealthOptions.SectionName));
         services.AddSingleton<IObservationSource>(sp => new RecognizerObservationSource(
             sp.GetRequiredService<IRecognizer>(),
-            sp.GetRequiredService<RecognizerVocabulary>().RedFlags.ToDictionary(flag => flag.Id, flag => flag.Level, StringComparer.Ordinal)));
+            sp.GetRequiredService<RecognizerVocabulary>().RedFlags.ToDictionary(flag => flag.Id, flag => flag.Level, StringComparer.Ordinal),
+            CreateCloudRecognizer(sp)));
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<BotMiddleware>(sp => new AutoSaveStateMiddleware(
@@ -40,6 +43,18 @@ internal static class BotServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<TriageBotParts>().Bot);
         services.AddSingleton(sp => sp.GetRequiredService<TriageBotParts>().ErrorHandler);
         return services;
+    }
+
+    // Text Analytics for Health only when an endpoint and key are configured; the bot never needs it.
+    private static CloudEnrichedRecognizer? CreateCloudRecognizer(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<TextAnalyticsHealthOptions>>().Value;
+        return options.IsConfigured
+            ? new CloudEnrichedRecognizer(
+                services.GetRequiredService<IRecognizer>(),
+                new TextAnalyticsHealthClient(options, services.GetRequiredService<TimeProvider>()),
+                options)
+            : null;
     }
 
     /// <summary>Builds the bot now, so a broken knowledge file stops start-up instead of the first conversation.</summary>

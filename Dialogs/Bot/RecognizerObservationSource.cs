@@ -1,14 +1,24 @@
 using BackCareBot.Dialogs.Recognition;
+using BackCareBot.Dialogs.Recognition.Cloud;
 using BackCareBot.Dialogs.Triage;
 
 namespace BackCareBot.Dialogs.Bot;
 
-/// <summary>The seam between the recogniser and the triage: reads its result as an <see cref="Observation"/>.</summary>
-public sealed class RecognizerObservationSource(IRecognizer recognizer, IReadOnlyDictionary<string, RedFlagLevel> flagLevels) : IObservationSource
+/// <summary>
+/// The seam between the recogniser and the triage: reads its result as an <see cref="Observation"/>. With
+/// cloud enrichment configured the cloud may add findings; the local recogniser always runs and decides alone
+/// when the cloud is slow or away.
+/// </summary>
+public sealed class RecognizerObservationSource(
+    IRecognizer recognizer,
+    IReadOnlyDictionary<string, RedFlagLevel> flagLevels,
+    CloudEnrichedRecognizer? cloud = null) : IObservationSource
 {
-    public Observation Observe(string text, DateTimeOffset referenceTime)
+    public async ValueTask<Observation> ObserveAsync(string text, DateTimeOffset referenceTime, CancellationToken cancellationToken)
     {
-        var result = recognizer.Recognize(text, referenceTime);
+        var result = cloud is null
+            ? recognizer.Recognize(text, referenceTime)
+            : await cloud.RecognizeAsync(text, referenceTime, cancellationToken);
         return new Observation(
             [.. result.RedFlags.Select(flag => new FlagMention(flag.Id, ToTriageLevel(flag.Level)))],
             [.. result.IgnoredFlags.Where(f => f.Reason == IgnoreReason.Negated).Select(f => f.Id)],

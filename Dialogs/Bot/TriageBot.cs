@@ -39,7 +39,7 @@ public sealed class TriageBot(
         var activity = turnContext.Activity;
         var observation = string.IsNullOrWhiteSpace(activity.Text)
             ? Observation.Nothing
-            : services.Observations.Observe(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow());
+            : await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
         var facts = await services.Facts.GetAsync(turnContext, () => new TriageFacts(), cancellationToken);
         var turn = new TriageTurn(observation, facts, services.Phrases.Command(activity.Text))
         {

@@ -20,7 +20,7 @@ public sealed class TriageErrorHandler(
         var activity = turnContext.Activity;
         var observation = string.IsNullOrWhiteSpace(activity.Text)
             ? Observation.Nothing
-            : services.Observations.Observe(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow());
+            : await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
 
         if (observation.IsEmergency)
         {
