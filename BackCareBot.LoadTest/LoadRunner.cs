@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Activity = BackCareBot.Protocol.Schema.Activity;
+using System.Net;
+using System.Text;
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.LoadTest;
+
+/// <summary>
+/// Runs N simulated people, each playing scripted conversations back to back with deliveryMode
+/// expectReplies, for a fixed time after a warm-up, and measures every turn.
+/// </summary>
+internal sealed class LoadRunner(LoadOptions options)
+{
+    public async Task<LoadReport> RunAsync()
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var client = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
+        var memory = options.HostProcessId is { } pid ? new PeakMemorySampler(pid) : null;
+
+        using var warmup = new CancellationTokenSource(options.Warmup);
+        await RunPeopleAsync(client, new Recorder(), options.Concurrency, warmup.Token);
+
+        var recorder = new Recorder();
+        memory?.Start();
+        var clock = Stopwatch.StartNew();
+        using var measured = new CancellationTokenSource(options.Duration);
+        await RunPeopleAsync(client, recorder, options.Concurrency, measured.Token);
+        clock.Stop();
+        var peak = memory is null ? (long?)null : await memory.StopAsync();
+        return recorder.Report(options.Concurrency, clock.Elapsed, peak);
+    }
+
+    private static Task RunPeopleAsync(HttpClient client, Recorder recorder, int people, CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, people).Select(person => Task.Run(() => PersonAsync(client, recorder, person, stop), CancellationToken.None)));
+
+    private static async Task PersonAsync(HttpClient client, Recorder recorder, int person, CancellationToken stop)
+    {
+        var conversationNumber = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var script = Script.Conversations[(person + conversationNumber) % Script.Conversations.Count];
+            var conversationId = $"load-{person}-{conversationNumber++}-{Guid.NewGuid():N}";
+            foreach (var text in script)
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                await TurnAsync(client, recorder, conversationId, person, text);
+            }
+        }
+    }
+
+    private static async Task TurnAsync(HttpClient client, Recorder recorder, string conversationId, int person, string text)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = Guid.NewGuid().ToString("N"),
+            ChannelId = Channels.Test,
+            ServiceUrl = "https://load.invalid/",
+            Conversation = new ConversationAccount { Id = conversationId },
+            From = new ChannelAccount { Id = $"person-{person}" },
+            Recipient = new ChannelAccount { Id = "bot" },
+            Text = text,
+            Locale = "en-GB",
+            DeliveryMode = DeliveryModes.ExpectReplies,
+        };
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var content = new ByteArrayContent(BotJson.SerializeToUtf8(activity));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var ok = response.StatusCode == HttpStatusCode.OK && body.Length > 0 && Encoding.UTF8.GetString(body).Contains("\"activities\"", StringComparison.Ordinal);
+            recorder.Record(Stopwatch.GetElapsedTime(started), ok);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            recorder.Record(Stopwatch.GetElapsedTime(started), ok: false);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using BackCareBot.LoadTest;
+
+// Plays whole triage conversations against a running host and reports throughput, latency and errors.
+//   dotnet run -c Release --project BackCareBot.LoadTest -- --url http://127.0.0.1:3978 --concurrency 64 --duration 30 [--pid N]
+var options = LoadOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+var report = await new LoadRunner(options).RunAsync();
+Console.WriteLine(report);
+return report.Errors == 0 ? 0 : 1;
