@@ -4,8 +4,10 @@ using BackCareBot.Bot;
 using BackCareBot.Configuration;
 using BackCareBot.Connector;
 using BackCareBot.Endpoints;
+using BackCareBot.FollowUps;
 using BackCareBot.Health;
 using BackCareBot.Storage;
+using BackCareBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +17,8 @@ builder.Services
     .AddBotAuthentication(builder.Configuration)
     .AddBotConnector(builder.Configuration)
     .AddTriageBot(builder.Configuration)
+    .AddTeams()
+    .AddFollowUps(builder.Configuration)
     .AddBotAdapter()
     .AddProblemDetails()
     .AddHostedService<IdleStateJanitor>()
