@@ -5,8 +5,10 @@ using BackCareBot.Commands;
 using BackCareBot.Configuration;
 using BackCareBot.Connector;
 using BackCareBot.Endpoints;
+using BackCareBot.FollowUps;
 using BackCareBot.Health;
 using BackCareBot.Storage;
+using BackCareBot.Teams;
 
 // `dotnet run --project BackCareBot -- recognize` reads utterances from stdin for clinicians and checks.
 if (args is ["recognize", ..])
@@ -22,6 +24,8 @@ builder.Services
     .AddBotAuthentication(builder.Configuration)
     .AddBotConnector(builder.Configuration)
     .AddTriageBot(builder.Configuration)
+    .AddTeams()
+    .AddFollowUps(builder.Configuration)
     .AddBotAdapter()
     .AddProblemDetails()
     .AddHostedService<IdleStateJanitor>()

@@ -13,3 +13,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+
+# The Teams manifest check validates against the official schema bundled in an npm package (no network at test time).
+if [ ! -d BackCareBot.Tests/ClientTests/teams/node_modules ]; then
+  (cd BackCareBot.Tests/ClientTests/teams && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,5 +1,6 @@
 using BackCareBot.Dialogs.Bot;
 using BackCareBot.Dialogs.Content;
+using BackCareBot.Dialogs.FollowUps;
 using BackCareBot.Dialogs.Messages;
 using BackCareBot.Dialogs.Recognition;
 using BackCareBot.Dialogs.Recognition.Cloud;
@@ -39,7 +40,8 @@ internal static class BotServiceCollectionExtensions
             sp.GetRequiredService<UserState>(),
             sp.GetRequiredService<IObservationSource>(),
             sp.GetRequiredService<IOptions<SpeechSettings>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IFollowUpScheduler>()));
         services.AddSingleton(sp => sp.GetRequiredService<TriageBotParts>().Bot);
         services.AddSingleton(sp => sp.GetRequiredService<TriageBotParts>().ErrorHandler);
         return services;

@@ -1,3 +1,4 @@
+using BackCareBot.Dialogs.Teams;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Triage;
 using BackCareBot.Protocol.Builder;
@@ -9,7 +10,9 @@ namespace BackCareBot.Dialogs.Bot;
 /// <summary>
 /// The bot's turn handler. For a message it reads the text once with the recogniser, folds what it learned
 /// into the conversation's facts, and hands the turn to the triage dialog, whose safety net acts on red flags
-/// before any step. A new conversation gets the welcome, once.
+/// before any step. A new conversation gets the welcome, once. In a group chat or channel it never triages:
+/// it invites the person to a private chat (see <see cref="SharedConversationResponder"/>). A card button
+/// press is read as the answer the person would have typed. Anything else is ignored.
 /// </summary>
 public sealed class TriageBot(
     TriageServices services,
@@ -17,19 +20,31 @@ public sealed class TriageBot(
     IStatePropertyAccessor<ConversationFlags> flags,
     TimeProvider time) : IBot
 {
+    private readonly SharedConversationResponder _shared = new(services, time);
+
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        switch (turnContext.Activity.Type)
+        var activity = turnContext.Activity;
+        switch (activity.Type)
         {
+            case ActivityTypes.Message when TeamsConversation.IsShared(activity):
+                await _shared.RespondAsync(turnContext, cancellationToken);
+                break;
             case ActivityTypes.Message:
                 await OnMessageAsync(turnContext, cancellationToken);
                 break;
-            case ActivityTypes.ConversationUpdate when SomeoneJoined(turnContext.Activity):
+            case ActivityTypes.Invoke when CardActionInvoke.TryReadAnswer(activity, out var answer):
+                await OnTurnAsync(new CardActionTurnContext(turnContext, answer), cancellationToken);
+                turnContext.InvokeResponse = CardActionInvoke.Handled(services.Content.Message("cardAnswerReceived").Text);
+                break;
+            case ActivityTypes.ConversationUpdate when !TeamsConversation.IsShared(activity)
+                && (SomeoneJoined(activity) || TeamsConversation.IsPersonalInstall(activity)):
                 await OnConversationStartAsync(turnContext, cancellationToken);
                 break;
             case ActivityTypes.DeleteUserData:
                 await services.ConversationState.DeleteAsync(turnContext, cancellationToken);
                 await services.UserState.DeleteAsync(turnContext, cancellationToken);
+                await services.FollowUps.CancelAsync(activity.GetConversationReference(), cancellationToken);
                 break;
         }
     }

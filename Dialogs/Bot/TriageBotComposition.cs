@@ -1,5 +1,6 @@
 using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.FollowUps;
 using BackCareBot.Dialogs.Messages;
 using BackCareBot.Dialogs.Triage;
 using BackCareBot.Dialogs.Triage.Flow;
@@ -10,7 +11,7 @@ namespace BackCareBot.Dialogs.Bot;
 
 /// <summary>
 /// Puts the triage together from its parts once at start-up. The host only supplies state, the recogniser,
-/// speech settings and the clock, so the conversation never depends on how it is hosted.
+/// speech settings, the clock and (optionally) the follow-up schedule, so the conversation never depends on how it is hosted.
 /// </summary>
 public static class TriageBotComposition
 {
@@ -20,7 +21,8 @@ public static class TriageBotComposition
         UserState userState,
         IObservationSource observations,
         SpeechSettings speech,
-        TimeProvider time)
+        TimeProvider time,
+        IFollowUpScheduler? followUps = null)
     {
         var replies = new ReplyBuilder(content, new MessageFactory(speech), new EmergencyNumberDirectory(content.EmergencyNumbers));
         var levels = new LevelAssessor(content.LevelRules, observations.LevelOf);
@@ -34,7 +36,8 @@ public static class TriageBotComposition
             levels,
             conversationState,
             userState,
-            conversationState.CreateProperty("triage", TriageJsonContext.Default.TriageFacts));
+            conversationState.CreateProperty("triage", TriageJsonContext.Default.TriageFacts),
+            followUps ?? NoFollowUps.Instance);
 
         var dialogState = conversationState.CreateProperty("dialogs", DialogJsonContext.Default.DialogState);
         var runner = new DialogRunner(new TriageDialog(services), dialogState);

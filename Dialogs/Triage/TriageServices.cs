@@ -1,10 +1,11 @@
 using BackCareBot.Dialogs.Content;
+using BackCareBot.Dialogs.FollowUps;
 using BackCareBot.Dialogs.Messages;
 using BackCareBot.Protocol.State;
 
 namespace BackCareBot.Dialogs.Triage;
 
-/// <summary>What the triage dialogs share: the words, the outcome reporting, and the state they may clear.</summary>
+/// <summary>What the triage dialogs share: the words, the outcome reporting, the state they may clear, and the follow-up schedule.</summary>
 public sealed record TriageServices(
     ReplyBuilder Replies,
     OutcomeReporter Outcomes,
@@ -14,7 +15,8 @@ public sealed record TriageServices(
     LevelAssessor Levels,
     ConversationState ConversationState,
     UserState UserState,
-    IStatePropertyAccessor<TriageFacts> Facts)
+    IStatePropertyAccessor<TriageFacts> Facts,
+    IFollowUpScheduler FollowUps)
 {
     public ConversationContent Content => Replies.Content;
 }

@@ -17,4 +17,6 @@ public static class DialogIds
     public const string YesNoPrompt = "prompt.yesNo";
     public const string LegDetailPrompt = "prompt.legDetail";
     public const string ForgetPrompt = "prompt.forget";
+    public const string FollowUpOffer = "triage.followUpOffer";
+    public const string FollowUpPrompt = "prompt.followUp";
 }

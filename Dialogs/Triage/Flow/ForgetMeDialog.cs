@@ -2,7 +2,7 @@ using BackCareBot.Dialogs.Engine;
 
 namespace BackCareBot.Dialogs.Triage.Flow;
 
-/// <summary>"Forget me": asks for confirmation, then deletes the person's conversation and user state.</summary>
+/// <summary>"Forget me": asks for confirmation, then deletes the person's conversation and user state and any pending check-in.</summary>
 public sealed class ForgetMeDialog(TriageServices services)
 {
     private const string Delete = "delete";
@@ -45,6 +45,7 @@ public sealed class ForgetMeDialog(TriageServices services)
 
         await services.ConversationState.DeleteAsync(context, cancellationToken);
         await services.UserState.DeleteAsync(context, cancellationToken);
+        await services.FollowUps.CancelAsync(context.Activity.GetConversationReference(), cancellationToken);
         TriageTurn.Of(context).Facts = new TriageFacts();
         await context.SendActivityAsync(services.Replies.Say("forgotten", context.Activity.Locale), cancellationToken);
         return await step.CancelAllDialogsAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.FollowUps;
 
 namespace BackCareBot.Dialogs.Triage.Flow;
 
@@ -16,6 +17,7 @@ public sealed class TriageDialog : SafetyNetDialog
         AddDialog(new TriageStepsDialog(services).Build());
         AddDialog(new SymptomsDialog(services).Build());
         AddDialog(new ForgetMeDialog(services).Build());
+        AddDialog(new FollowUpOfferDialog(services).Build());
         foreach (var prompt in prompts.All())
         {
             AddDialog(prompt);

@@ -20,6 +20,7 @@ public sealed class TriagePrompts(TriageServices services)
         new TextPrompt(DialogIds.YesNoPrompt, (prompt, _) => Task.FromResult(SymptomAnswered(prompt))),
         new TextPrompt(DialogIds.LegDetailPrompt, (prompt, _) => Task.FromResult(LegDetailKnown(prompt))),
         new ChoicePrompt(DialogIds.ForgetPrompt),
+        new ChoicePrompt(DialogIds.FollowUpPrompt),
     ];
 
     private bool OnsetWhenKnown(PromptValidatorContext<string> prompt) =>

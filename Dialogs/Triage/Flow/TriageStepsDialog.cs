@@ -60,8 +60,10 @@ public sealed class TriageStepsDialog(TriageServices services)
 
         var facts = Facts(step);
         facts.PendingQuestion = null;
-        await services.Outcomes.ReportAsync(step.Context, facts, cancellationToken);
-        return await step.EndDialogAsync(cancellationToken: cancellationToken);
+        var assessment = await services.Outcomes.ReportAsync(step.Context, facts, cancellationToken);
+        return assessment.Level != TriageLevel.Emergency && services.FollowUps.IsEnabled
+            ? await step.ReplaceDialogAsync(DialogIds.FollowUpOffer, cancellationToken: cancellationToken)
+            : await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
 
     /// <summary>

@@ -1,0 +1,64 @@
+using System.Globalization;
+using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.Triage;
+using BackCareBot.Dialogs.Triage.Flow;
+
+namespace BackCareBot.Dialogs.FollowUps;
+
+/// <summary>
+/// At the end of a triage that did not end in the emergency advice: offers to check in later and, only on
+/// a clear yes, schedules it. Anything else counts as no: a check-in needs consent.
+/// </summary>
+public sealed class FollowUpOfferDialog(TriageServices services)
+{
+    private const string Yes = "yes";
+    private const string No = "no";
+
+    public Dialog Build() => new WaterfallDialog<FollowUpProgress>(
+        DialogIds.FollowUpOffer,
+        FollowUpJsonContext.Default.FollowUpProgress,
+        () => new FollowUpProgress(),
+        [OfferAsync, ActAsync]);
+
+    private Task<DialogTurnResult> OfferAsync(WaterfallStepContext<FollowUpProgress> step, CancellationToken cancellationToken)
+    {
+        var line = services.Content.Message("followUpOffer");
+        var titles = line.Choices ?? [];
+        var hours = services.FollowUps.Delay.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
+        return step.PromptAsync(
+            DialogIds.FollowUpPrompt,
+            new PromptOptions
+            {
+                Prompt = services.Replies.Ask(line, step.Context.Activity.Locale, new Dictionary<string, string> { ["hours"] = hours }, choices: []),
+                Choices =
+                [
+                    new Choice(Yes) { Title = titles.ElementAtOrDefault(0), Synonyms = [.. services.Content.Answers["yes"]] },
+                    new Choice(No) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
+                ],
+                MaxRetries = 1,
+            },
+            cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ActAsync(WaterfallStepContext<FollowUpProgress> step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        if (step.Result.Choice?.Value == Yes)
+        {
+            await services.FollowUps.ScheduleAsync(context.Activity.GetConversationReference(), cancellationToken);
+            await context.SendActivityAsync(services.Replies.Say("followUpScheduled", context.Activity.Locale), cancellationToken);
+        }
+        else
+        {
+            await context.SendActivityAsync(services.Replies.Say("followUpDeclined", context.Activity.Locale), cancellationToken);
+        }
+
+        return await step.EndDialogAsync(cancellationToken: cancellationToken);
+    }
+}
+
+/// <summary>The offer keeps nothing of its own.</summary>
+public sealed class FollowUpProgress;
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(FollowUpProgress))]
+internal sealed partial class FollowUpJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

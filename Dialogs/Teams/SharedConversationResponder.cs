@@ -1,0 +1,28 @@
+using BackCareBot.Dialogs.Triage;
+using BackCareBot.Protocol.Builder;
+
+namespace BackCareBot.Dialogs.Teams;
+
+/// <summary>
+/// Answers in a group chat or team channel, where others read along. A triage is personal, so the bot only
+/// invites the person to a private chat, stores nothing, and never repeats anyone's symptoms. A red flag
+/// still gets the emergency advice straight away, in a form that does not say what the person told us.
+/// </summary>
+public sealed class SharedConversationResponder(TriageServices services, TimeProvider time)
+{
+    public const string InvitationKey = "groupChat";
+    public const string EmergencyKey = "emergencyGroup";
+
+    public Task RespondAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        var observation = string.IsNullOrWhiteSpace(activity.Text)
+            ? Observation.Nothing
+            : services.Observations.Observe(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow());
+        var reply = observation.IsEmergency
+            ? services.Replies.Insist(EmergencyKey, activity.Locale)
+            : services.Replies.Say(InvitationKey, activity.Locale);
+        return turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+}
