@@ -13,16 +13,16 @@ public sealed class SharedConversationResponder(TriageServices services, TimePro
     public const string InvitationKey = "groupChat";
     public const string EmergencyKey = "emergencyGroup";
 
-    public Task RespondAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    public async Task RespondAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var observation = string.IsNullOrWhiteSpace(activity.Text)
             ? Observation.Nothing
-            : services.Observations.Observe(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow());
+            : await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
         var reply = observation.IsEmergency
             ? services.Replies.Insist(EmergencyKey, activity.Locale)
             : services.Replies.Say(InvitationKey, activity.Locale);
-        return turnContext.SendActivityAsync(reply, cancellationToken);
+        await turnContext.SendActivityAsync(reply, cancellationToken);
     }
 }
