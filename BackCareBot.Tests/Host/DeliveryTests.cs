@@ -94,16 +94,34 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.DoesNotContain(sent, activity => activity.Type == ActivityTypes.Trace);
     }
 
-    [Fact]
-    public async Task Message_NormalDeliveryWithoutServiceUrl_400AndNothingSent()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not a url")]
+    [InlineData("/relative/only")]
+    [InlineData("ftp://channel.example/")]
+    public async Task Message_NormalDeliveryWithoutUsableServiceUrl_400ProblemDetails(string? serviceUrl)
     {
         using var client = _factory.CreateClient();
         var message = MessagesRequests.Message($"conv-{Guid.NewGuid():N}", "hello");
-        message.ServiceUrl = null;
+        message.ServiceUrl = serviceUrl;
 
         using var response = await client.PostActivityAsync(message);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await OversizedBodyTests.AssertProblemAsync(response);
+    }
+
+    [Fact]
+    public async Task Message_ExpectRepliesWithoutServiceUrl_200WithReplies()
+    {
+        using var client = _factory.CreateClient();
+        var message = MessagesRequests.Message($"conv-{Guid.NewGuid():N}", "hello");
+        message.ServiceUrl = null;
+        message.DeliveryMode = DeliveryModes.ExpectReplies;
+
+        using var response = await client.PostActivityAsync(message);
+
+        Assert.NotEmpty((await response.ReadRepliesAsync()).Messages());
     }
 }
