@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,10 +20,19 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         ["MicrosoftAppId"] = string.Empty,
     };
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
     /// <summary>Overrides a setting; only before the host starts (the first client or service request).</summary>
     public BotApplicationFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Changes the host's services after its own registrations (to replace or add); only before the host starts.</summary>
+    public BotApplicationFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -34,6 +44,13 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(() => RemoteAddress)));
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     private sealed class RemoteAddressStartupFilter(Func<IPAddress> address) : IStartupFilter

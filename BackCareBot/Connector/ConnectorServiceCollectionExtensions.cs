@@ -12,8 +12,8 @@ public static class ConnectorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ConnectorOptions>()
             .Bind(configuration.GetSection(ConnectorOptions.SectionName))
-            .Validate(options => options.Validate().Count == 0, "The Connector settings are out of range (see ConnectorOptions.Validate).")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConnectorResiliencePipeline>();
@@ -25,7 +25,9 @@ public static class ConnectorServiceCollectionExtensions
                 : ActivatorUtilities.CreateInstance<MsalBotTokenProvider>(provider));
 
         // The retry pipeline times each attempt, so HttpClient's own overall timeout must not cut in first.
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // The client's default logging writes each request URI, which holds the conversation id; ConnectorLog logs without it.
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         services.TryAddTransient<ConnectorActivitySender>();
         return services;
     }

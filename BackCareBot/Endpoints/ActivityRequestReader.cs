@@ -45,8 +45,17 @@ internal static class ActivityRequestReader
             return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no conversation id.");
         }
 
+        // Channels must send serviceUrl (spec A2300); without a usable one, replies could only fail after the turn ran.
+        if (activity.DeliveryMode != DeliveryModes.ExpectReplies && !IsHttpUrl(activity.ServiceUrl))
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no serviceUrl to send replies to.");
+        }
+
         return ActivityReadResult.Ok(activity);
     }
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
     {
