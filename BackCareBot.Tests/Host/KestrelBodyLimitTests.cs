@@ -35,7 +35,7 @@ public sealed class KestrelBodyLimitTests : IAsyncLifetime
     {
         using var client = _factory.CreateClient();
         var activity = MessagesRequests.Message($"conv-{Guid.NewGuid():N}", "hello");
-        activity.DeliveryMode = Protocol.Schema.DeliveryModes.ExpectReplies;
+        activity.DeliveryMode = global::BackCareBot.Protocol.Schema.DeliveryModes.ExpectReplies;
 
         using var response = await client.PostActivityAsync(activity);
 

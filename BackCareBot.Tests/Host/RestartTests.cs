@@ -27,8 +27,8 @@ public sealed class RestartTests : IDisposable
         await using var second = SqliteHost();
         var after = second.CreateClient();
         var message = MessagesRequests.Message(conversationId, "suddenly");
-        message.From = new Protocol.Schema.ChannelAccount { Id = userId };
-        message.DeliveryMode = Protocol.Schema.DeliveryModes.ExpectReplies;
+        message.From = new global::BackCareBot.Protocol.Schema.ChannelAccount { Id = userId };
+        message.DeliveryMode = global::BackCareBot.Protocol.Schema.DeliveryModes.ExpectReplies;
 
         using var response = await after.PostActivityAsync(message);
 

@@ -17,7 +17,7 @@ public sealed class TurnFailureTests : IAsyncLifetime
         _chat = new BotConversation(_factory.CreateClient());
         await _chat.StartAsync();
         await _chat.SayAsync("3 days ago");
-        _storage.FailReadsOf(StorageKeys.Conversation(Protocol.Schema.Channels.Test, _chat.ConversationId)!);
+        _storage.FailReadsOf(StorageKeys.Conversation(global::BackCareBot.Protocol.Schema.Channels.Test, _chat.ConversationId)!);
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
