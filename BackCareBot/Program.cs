@@ -6,6 +6,7 @@ using BackCareBot.Connector;
 using BackCareBot.Endpoints;
 using BackCareBot.Health;
 using BackCareBot.Storage;
+using BackCareBot.Streaming;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +26,7 @@ app.Services.EnsureBotIsValid();
 
 app.UseExceptionHandler();
 app.MapBotMessages();
+app.UseBotStreaming();
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();
