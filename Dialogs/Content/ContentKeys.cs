@@ -15,6 +15,7 @@ public static class ContentKeys
         "whenToGetHelp", "notADoctor", "summaryIntro", "afterOutcome", "hypotheticalAnswer", "help", "cancelled",
         "restarting", "emergencyCommand", "whatIKnow", "whatIKnowNothing", "forgetConfirm", "forgotten", "notForgotten",
         "tipsCommand", "turnError", "groupChat", "followUpOffer", "followUpScheduled", "followUpDeclined", "followUpCheckIn",
+        "sayYesNo", "sayYesNoPhone", "goodbyeCall",
     ];
 
     public static readonly IReadOnlyList<string> Tips =
