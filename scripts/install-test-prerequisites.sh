@@ -13,3 +13,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+
+# The voice channel tests drive the bot with the real botframework-streaming client (pinned by its package-lock.json).
+[ -d BackCareBot.Tests/ClientTests/voice/node_modules/botframework-streaming ] || (cd BackCareBot.Tests/ClientTests/voice && npm ci --no-audit --no-fund)

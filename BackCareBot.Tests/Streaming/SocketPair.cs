@@ -17,16 +17,14 @@ internal sealed class SocketPair : IAsyncDisposable
         _server = server;
         Bot = WebSocket.CreateFromStream(server.GetStream(), new WebSocketCreationOptions { IsServer = true });
         Peer = WebSocket.CreateFromStream(client.GetStream(), new WebSocketCreationOptions { IsServer = false });
-        PeerReader = new WebSocketByteReader(Peer);
+        PeerFrames = new FramePeer(Peer);
     }
 
     public WebSocket Bot { get; }
 
     public WebSocket Peer { get; }
 
-    private WebSocketByteReader PeerReader { get; }
-
-    private PayloadAssembler PeerAssembler { get; } = new();
+    private FramePeer PeerFrames { get; }
 
     public static async Task<SocketPair> OpenAsync()
     {
@@ -38,41 +36,11 @@ internal sealed class SocketPair : IAsyncDisposable
         return new SocketPair(client, await accepting);
     }
 
-    /// <summary>Sends frames as the JavaScript peer does: header and payload as separate WebSocket messages.</summary>
-    public async Task SendAsync(IEnumerable<StreamingFrame> frames)
-    {
-        foreach (var frame in frames)
-        {
-            var header = new byte[FrameHeader.Length];
-            frame.Header.WriteTo(header);
-            await Peer.SendAsync(header, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
-            if (!frame.Payload.IsEmpty)
-            {
-                await Peer.SendAsync(frame.Payload, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
-            }
-        }
-    }
+    public Task SendAsync(IEnumerable<StreamingFrame> frames) => PeerFrames.SendAsync(frames);
 
-    public Task SendAsync(StreamingFrame frame) => SendAsync([frame]);
+    public Task SendAsync(StreamingFrame frame) => PeerFrames.SendAsync([frame]);
 
-    /// <summary>Reads frames until one request or response is complete; null when the bot closed the socket.</summary>
-    public async Task<AssembledPayload?> ReceiveAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var header = new byte[FrameHeader.Length];
-        var payload = new byte[FrameHeader.MaxPayloadLength];
-        while (await PeerReader.ReadExactlyAsync(header, timeout.Token))
-        {
-            var frame = FrameHeader.Parse(header);
-            await PeerReader.ReadExactlyAsync(payload.AsMemory(0, frame.PayloadLength), timeout.Token);
-            if (PeerAssembler.Accept(frame, payload.AsSpan(0, frame.PayloadLength)) is { } assembled)
-            {
-                return assembled;
-            }
-        }
-
-        return null;
-    }
+    public Task<AssembledPayload?> ReceiveAsync() => PeerFrames.ReceiveAsync();
 
     public async ValueTask DisposeAsync()
     {
