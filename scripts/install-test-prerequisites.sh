@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
+command -v npm >/dev/null || need_apt+=(nodejs npm)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing test prerequisites from Debian: ${need_apt[*]}"
