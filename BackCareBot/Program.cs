@@ -8,6 +8,7 @@ using BackCareBot.Endpoints;
 using BackCareBot.FollowUps;
 using BackCareBot.Health;
 using BackCareBot.Storage;
+using BackCareBot.Streaming;
 using BackCareBot.Teams;
 
 // `dotnet run --project BackCareBot -- recognize` reads utterances from stdin for clinicians and checks.
@@ -36,6 +37,7 @@ app.Services.EnsureBotIsValid();
 
 app.UseExceptionHandler();
 app.MapBotMessages();
+app.UseBotStreaming();
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

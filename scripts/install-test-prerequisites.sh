@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs, only when missing, the real servers and clients the tests run against. Nothing is downloaded
-# from outside the package registries: PostgreSQL and Chromium come from Debian, client libraries from npm.
+# from outside the package registries: PostgreSQL, Chromium and Node.js come from Debian, client
+# libraries from npm (pinned by each package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
+command -v npm >/dev/null || need_apt+=(nodejs npm)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing test prerequisites from Debian: ${need_apt[*]}"
@@ -14,7 +16,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# The Teams manifest check validates against the official schema bundled in an npm package (no network at test time).
-if [ ! -d BackCareBot.Tests/ClientTests/teams/node_modules ]; then
-  (cd BackCareBot.Tests/ClientTests/teams && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# Each folder under ClientTests is a real client (Web Chat, Direct Line, streaming, Teams manifest tools)
+# that the tests drive with Node; install it again only when its lock file changed.
+for lock in BackCareBot.Tests/ClientTests/*/package-lock.json; do
+  dir=$(dirname "$lock")
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$lock" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing npm packages for $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

@@ -44,6 +44,13 @@ public sealed class BotConversation(HttpClient client, string channelId = Channe
         response.EnsureSuccessStatusCode();
         var replies = await response.Content.ReadFromJsonAsync(BotJsonContext.Default.ExpectedReplies);
         var activities = replies?.Activities ?? [];
+
+        // Any message may be read out on a voice channel, so every transcript checks every one of them.
+        foreach (var message in activities.Messages())
+        {
+            Triage.SpeechAssert.IsVoiceReady(message);
+        }
+
         Transcript.AddRange(activities);
         return activities;
     }

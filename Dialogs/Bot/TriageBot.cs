@@ -56,6 +56,13 @@ public sealed class TriageBot(
             ? Observation.Nothing
             : await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
         var facts = await services.Facts.GetAsync(turnContext, () => new TriageFacts(), cancellationToken);
+
+        // "2" answers a yes/no question ("press 2 for no"); it must not also be read as a pain score of 2.
+        if (facts.PendingQuestion is not null && observation.Severity is not null && services.Phrases.YesNo(activity.Text) is not null)
+        {
+            observation = observation with { Severity = null };
+        }
+
         var turn = new TriageTurn(observation, facts, services.Phrases.Command(activity.Text))
         {
             Merged = FactsMerger.Merge(facts, observation),

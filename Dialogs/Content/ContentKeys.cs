@@ -16,6 +16,7 @@ public static class ContentKeys
         "restarting", "emergencyCommand", "whatIKnow", "whatIKnowNothing", "forgetConfirm", "forgotten", "notForgotten",
         "tipsCommand", "turnError", "groupChat", "followUpOffer", "followUpScheduled", "followUpDeclined", "followUpCheckIn",
         "emergencyGroup", "cardAnswerReceived",
+        "sayYesNo", "sayYesNoPhone", "goodbyeCall",
     ];
 
     public static readonly IReadOnlyList<string> Tips =

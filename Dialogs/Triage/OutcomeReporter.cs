@@ -44,13 +44,24 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
         outgoing.Add(Combine(["whenToGetHelp", "notADoctor"], locale));
         var summary = summaries.Build(facts, assessment);
         outgoing.Add(SummaryMessage(summary, locale));
-        outgoing.Add(replies.Say("afterOutcome", locale));
+
+        // A call ends with the advice: offering to start over would only keep someone on the line.
+        var phoneCall = PhoneCall.IsPhoneCall(turn.Activity);
+        outgoing.Add(replies.Say(phoneCall ? "goodbyeCall" : "afterOutcome", locale));
         outgoing.Add(Trace(summary, assessment));
+        if (phoneCall)
+        {
+            outgoing.Add(PhoneCall.HangUp());
+        }
+
         await turn.SendActivitiesAsync(outgoing, cancellationToken);
         return assessment;
     }
 
-    /// <summary>The emergency advice, first and alone, then the trace (which only developer channels see).</summary>
+    /// <summary>
+    /// The emergency advice, first and alone, then the trace (which only developer channels see); a phone call is
+    /// then ended, so the line is free to call the emergency number.
+    /// </summary>
     public async Task SendEmergencyAsync(ITurnContext turn, TriageFacts facts, CancellationToken cancellationToken)
     {
         var assessment = assessor.Assess(facts);
@@ -66,9 +77,13 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
     {
         var reasons = new Dictionary<string, string> { ["reasons"] = ReasonList(assessment.Reasons) };
         var summary = summaries.Build(facts, assessment);
-        await turn.SendActivitiesAsync(
-            [replies.Insist("emergency", turn.Activity.Locale, reasons), Trace(summary, assessment)],
-            cancellationToken);
+        List<Activity> outgoing = [replies.Insist("emergency", turn.Activity.Locale, reasons), Trace(summary, assessment)];
+        if (PhoneCall.IsPhoneCall(turn.Activity))
+        {
+            outgoing.Add(PhoneCall.HangUp());
+        }
+
+        await turn.SendActivitiesAsync(outgoing, cancellationToken);
     }
 
     private Activity TipsMessage(IEnumerable<string> tipKeys, string? locale, string? introKey = null)

@@ -1,5 +1,6 @@
 using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.Messages;
 
 namespace BackCareBot.Dialogs.Triage.Flow;
 
@@ -35,11 +36,13 @@ public sealed class SymptomsDialog(TriageServices services)
 
         facts.PendingQuestion = question.Id;
         var yesNo = services.Content.Message("retryYesNo");
+        var sayAnswers = services.Content.Message(PhoneCall.IsPhoneCall(step.Context.Activity) ? "sayYesNoPhone" : "sayYesNo");
+        var spoken = $"{question.Speak ?? question.Text} {sayAnswers.Speak ?? sayAnswers.Text}";
         return await step.PromptAsync(
             DialogIds.YesNoPrompt,
             new PromptOptions
             {
-                Prompt = services.Replies.Ask(new Line(question.Text, question.Speak, yesNo.Choices), locale),
+                Prompt = services.Replies.Ask(new Line(question.Text, spoken, yesNo.Choices), locale),
                 RetryPrompt = services.Replies.Ask(new Line($"{yesNo.Text} {question.Text}", null, yesNo.Choices), locale),
                 MaxRetries = TriagePrompts.MaxRetries,
             },

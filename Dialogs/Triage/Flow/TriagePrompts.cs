@@ -1,4 +1,5 @@
 using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.Messages;
 
 namespace BackCareBot.Dialogs.Triage.Flow;
 
@@ -58,6 +59,15 @@ public sealed class TriagePrompts(TriageServices services)
     private static bool SeverityKnown(PromptValidatorContext<string> prompt)
     {
         var facts = Facts(prompt);
+
+        // The spoken question offers the 0 key for ten, as a phone keypad has no key for 10.
+        var activity = prompt.Context.Activity;
+        if (PhoneCall.IsKeyPress(activity) && activity.Text!.Trim() == "0")
+        {
+            facts.Severity = 10;
+            return true;
+        }
+
         if (facts.Severity is not null)
         {
             return true;
