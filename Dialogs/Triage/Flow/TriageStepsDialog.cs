@@ -1,5 +1,6 @@
 using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.Messages;
 
 namespace BackCareBot.Dialogs.Triage.Flow;
 
@@ -61,7 +62,9 @@ public sealed class TriageStepsDialog(TriageServices services)
         var facts = Facts(step);
         facts.PendingQuestion = null;
         var assessment = await services.Outcomes.ReportAsync(step.Context, facts, cancellationToken);
-        return assessment.Level != TriageLevel.Emergency && services.FollowUps.IsEnabled
+        // A phone call has hung up by now, and a call cannot be checked in on later.
+        var offerFollowUp = assessment.Level != TriageLevel.Emergency && services.FollowUps.IsEnabled && !PhoneCall.IsPhoneCall(step.Context.Activity);
+        return offerFollowUp
             ? await step.ReplaceDialogAsync(DialogIds.FollowUpOffer, cancellationToken: cancellationToken)
             : await step.EndDialogAsync(cancellationToken: cancellationToken);
     }
