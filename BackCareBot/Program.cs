@@ -3,9 +3,11 @@ using BackCareBot.Authentication;
 using BackCareBot.Bot;
 using BackCareBot.Configuration;
 using BackCareBot.Connector;
+using BackCareBot.DirectLine;
 using BackCareBot.Endpoints;
 using BackCareBot.Health;
 using BackCareBot.Storage;
+using BackCareBot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +18,8 @@ builder.Services
     .AddBotConnector(builder.Configuration)
     .AddTriageBot(builder.Configuration)
     .AddBotAdapter()
+    .AddDirectLine(builder.Configuration)
+    .AddWebChat(builder.Configuration)
     .AddProblemDetails()
     .AddHostedService<IdleStateJanitor>()
     .AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
@@ -25,6 +29,8 @@ app.Services.EnsureBotIsValid();
 
 app.UseExceptionHandler();
 app.MapBotMessages();
+app.MapDirectLine();
+app.MapWebChat();
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();
