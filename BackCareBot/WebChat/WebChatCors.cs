@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace BackCareBot.WebChat;
 
 /// <summary>
@@ -8,13 +11,18 @@ internal static class WebChatCors
 {
     public const string PolicyName = "WebChat";
 
-    public static IServiceCollection AddWebChatCors(this IServiceCollection services, IEnumerable<string> allowedOrigins)
+    /// <summary>Reads the origins from the bound options, so every configuration source counts.</summary>
+    public static IServiceCollection AddWebChatCors(this IServiceCollection services)
     {
-        var origins = allowedOrigins.Select(origin => origin.TrimEnd('/')).Where(origin => origin.Length > 0).ToArray();
-        services.AddCors(cors => cors.AddPolicy(PolicyName, policy => policy
-            .WithOrigins(origins)
-            .WithMethods("GET", "POST")
-            .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with")));
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<WebChatOptions>>((cors, webChat) =>
+        {
+            var origins = webChat.Value.AllowedOrigins.Select(origin => origin.TrimEnd('/')).Where(origin => origin.Length > 0).ToArray();
+            cors.AddPolicy(PolicyName, policy => policy
+                .WithOrigins(origins)
+                .WithMethods("GET", "POST")
+                .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with"));
+        });
         return services;
     }
 
