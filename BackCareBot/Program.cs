@@ -4,12 +4,14 @@ using BackCareBot.Bot;
 using BackCareBot.Commands;
 using BackCareBot.Configuration;
 using BackCareBot.Connector;
+using BackCareBot.DirectLine;
 using BackCareBot.Endpoints;
 using BackCareBot.FollowUps;
 using BackCareBot.Health;
 using BackCareBot.Storage;
 using BackCareBot.Streaming;
 using BackCareBot.Teams;
+using BackCareBot.WebChat;
 
 // `dotnet run --project BackCareBot -- recognize` reads utterances from stdin for clinicians and checks.
 if (args is ["recognize", ..])
@@ -28,6 +30,8 @@ builder.Services
     .AddTeams()
     .AddFollowUps(builder.Configuration)
     .AddBotAdapter()
+    .AddDirectLine(builder.Configuration)
+    .AddWebChat(builder.Configuration)
     .AddProblemDetails()
     .AddHostedService<IdleStateJanitor>()
     .AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
@@ -38,6 +42,8 @@ app.Services.EnsureBotIsValid();
 app.UseExceptionHandler();
 app.MapBotMessages();
 app.UseBotStreaming();
+app.MapDirectLine();
+app.MapWebChat();
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
 command -v npm >/dev/null || need_apt+=(nodejs npm)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing test prerequisites from Debian: ${need_apt[*]}"
@@ -18,10 +19,10 @@ fi
 
 # Each folder under ClientTests is a real client (Web Chat, Direct Line, streaming, Teams manifest tools)
 # that the tests drive with Node; install it again only when its lock file changed.
-for lock in BackCareBot.Tests/ClientTests/*/package-lock.json; do
+for lock in BackCareBot.Tests/ClientTests/package-lock.json BackCareBot.Tests/ClientTests/*/package-lock.json; do
   dir=$(dirname "$lock")
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$lock" -nt "$dir/node_modules/.package-lock.json" ]; then
     echo "Installing npm packages for $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
   fi
 done

@@ -12,14 +12,21 @@ internal static class ActivityRequestReader
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<ActivityReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, MaxBodyBytes, requireConversation: true, cancellationToken);
+
+    /// <summary>
+    /// With a caller's own size cap; a Direct Line client posts activities without a conversation, which
+    /// the channel fills in from the URL.
+    /// </summary>
+    public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, int maxBodyBytes, bool requireConversation, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBodyBytes)
         {
             return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than this bot accepts.");
         }
 
-        var body = await ReadBoundedAsync(request.Body, cancellationToken);
+        var body = await ReadBoundedAsync(request.Body, maxBodyBytes, cancellationToken);
         if (body is null)
         {
             return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than this bot accepts.");
@@ -40,7 +47,7 @@ internal static class ActivityRequestReader
             return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no type.");
         }
 
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        if (requireConversation && string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
             return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no conversation id.");
         }
@@ -57,7 +64,7 @@ internal static class ActivityRequestReader
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, int maxBodyBytes, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
@@ -70,7 +77,7 @@ internal static class ActivityRequestReader
             }
 
             buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBodyBytes)
+            if (buffer.WrittenCount > maxBodyBytes)
             {
                 return null;
             }

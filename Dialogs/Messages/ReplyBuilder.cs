@@ -12,6 +12,8 @@ public sealed class ReplyBuilder(ConversationContent content, MessageFactory fac
 {
     public ConversationContent Content => content;
 
+    public EmergencyNumberDirectory EmergencyNumbers => emergencyNumbers;
+
     public Activity Say(string key, string? locale, IReadOnlyDictionary<string, string>? values = null) =>
         Say(content.Message(key), locale, values);
 

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using BackCareBot.Dialogs.Cards;
 using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Messages;
 using BackCareBot.Protocol.Builder;
@@ -77,7 +79,9 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
     {
         var reasons = new Dictionary<string, string> { ["reasons"] = ReasonList(assessment.Reasons) };
         var summary = summaries.Build(facts, assessment);
-        List<Activity> outgoing = [replies.Insist("emergency", turn.Activity.Locale, reasons), Trace(summary, assessment)];
+        var advice = replies.Insist("emergency", turn.Activity.Locale, reasons);
+        advice.ChannelData = EmergencyMarker.ChannelData(replies.EmergencyNumbers.Find(turn.Activity.Locale));
+        List<Activity> outgoing = [advice, Trace(summary, assessment)];
         if (PhoneCall.IsPhoneCall(turn.Activity))
         {
             outgoing.Add(PhoneCall.HangUp());
@@ -90,21 +94,28 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
     {
         var text = new StringBuilder();
         var speak = new StringBuilder();
+        var card = new List<JsonNode>();
         if (introKey is not null)
         {
             var (introText, introSpeak) = replies.Fill(Content.Message(introKey), locale, null);
             text.Append(introText).Append('\n');
             speak.Append(introSpeak).Append(' ');
+            card.Add(AdaptiveCardBuilder.Heading(introText));
         }
 
+        var tipTexts = new List<string>();
         foreach (var key in tipKeys)
         {
             var (tipText, tipSpeak) = replies.Fill(Content.Tip(key), locale, null);
             text.Append("- ").Append(tipText).Append('\n');
             speak.Append(tipSpeak).Append(' ');
+            tipTexts.Add(tipText);
         }
 
-        return replies.Say(new Line(text.ToString().TrimEnd(), speak.ToString().TrimEnd()), locale);
+        card.Add(AdaptiveCardBuilder.Bullets(tipTexts));
+        var message = replies.Say(new Line(text.ToString().TrimEnd(), speak.ToString().TrimEnd()), locale);
+        message.Attachments = [AdaptiveCardBuilder.Attachment(AdaptiveCardBuilder.Card(speak.ToString().TrimEnd(), card))];
+        return message;
     }
 
     private Activity Combine(IEnumerable<string> keys, string? locale)
@@ -116,7 +127,20 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
     private Activity SummaryMessage(TriageSummary summary, string? locale)
     {
         var (introText, introSpeak) = replies.Fill(Content.Message("summaryIntro"), locale, null);
-        return replies.Say(new Line($"{introText}\n\n{summaries.Write(summary)}", introSpeak), locale);
+        var message = replies.Say(new Line($"{introText}\n\n{summaries.Write(summary)}", introSpeak), locale);
+        var rows = summaries.Rows(summary);
+        var labels = Content.Summary;
+        var card = AdaptiveCardBuilder.Card(introSpeak,
+        [
+            AdaptiveCardBuilder.Heading(labels.Title),
+            AdaptiveCardBuilder.Paragraph(labels.Disclaimer, subtle: true),
+            AdaptiveCardBuilder.Facts(rows.Facts),
+            AdaptiveCardBuilder.Paragraph(labels.Symptoms),
+            AdaptiveCardBuilder.Facts(rows.Symptoms),
+            AdaptiveCardBuilder.Facts([rows.Level]),
+        ]);
+        message.Attachments = [AdaptiveCardBuilder.Attachment(card)];
+        return message;
     }
 
     private string ReasonList(IReadOnlyList<string> reasons)

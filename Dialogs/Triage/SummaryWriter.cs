@@ -33,33 +33,46 @@ public sealed class SummaryWriter(ConversationContent content)
     public string Write(TriageSummary summary)
     {
         var labels = content.Summary;
+        var rows = Rows(summary);
         var text = new StringBuilder();
         text.Append(labels.Title).Append(" (").Append(labels.Disclaimer).Append(')').Append('\n');
-        text.Append(labels.Onset).Append(": ").Append(Onset(summary)).Append('\n');
+        foreach (var (label, value) in rows.Facts)
+        {
+            text.Append(label).Append(": ").Append(value).Append('\n');
+        }
+
+        text.Append(labels.Symptoms).Append(':').Append('\n');
+        foreach (var (label, value) in rows.Symptoms)
+        {
+            text.Append("- ").Append(label).Append(": ").Append(value).Append('\n');
+        }
+
+        text.Append(rows.Level.Label).Append(": ").Append(rows.Level.Value);
+        return text.ToString();
+    }
+
+    /// <summary>The summary as labelled rows, for the plain-text summary and the summary card alike.</summary>
+    public SummaryRows Rows(TriageSummary summary)
+    {
+        var labels = content.Summary;
+        var facts = new List<(string Label, string Value)> { (labels.Onset, Onset(summary)) };
         if (summary.Trigger is { } trigger)
         {
-            text.Append(labels.Trigger).Append(": ").Append(labels.TriggerNames.GetValueOrDefault(trigger, trigger)).Append('\n');
+            facts.Add((labels.Trigger, labels.TriggerNames.GetValueOrDefault(trigger, trigger)));
         }
 
         if (summary.Locations.Count > 0)
         {
-            text.Append(labels.Location).Append(": ")
-                .AppendJoin(", ", summary.Locations.Select(l => labels.LocationNames.GetValueOrDefault(l, l))).Append('\n');
+            facts.Add((labels.Location, string.Join(", ", summary.Locations.Select(l => labels.LocationNames.GetValueOrDefault(l, l)))));
         }
 
         if (summary.Severity is { } severity)
         {
-            text.Append(labels.Severity).Append(": ").Append(severity).Append("/10").Append('\n');
+            facts.Add((labels.Severity, $"{severity}/10"));
         }
 
-        text.Append(labels.Symptoms).Append(':').Append('\n');
-        foreach (var (id, answer) in summary.Symptoms)
-        {
-            text.Append("- ").Append(labels.SymptomNames.GetValueOrDefault(id, id)).Append(": ").Append(AnswerLabel(answer)).Append('\n');
-        }
-
-        text.Append(labels.Level).Append(": ").Append(labels.LevelNames.GetValueOrDefault(summary.Level, summary.Level));
-        return text.ToString();
+        var symptoms = summary.Symptoms.Select(pair => (labels.SymptomNames.GetValueOrDefault(pair.Key, pair.Key), AnswerLabel(pair.Value))).ToList();
+        return new SummaryRows(facts, symptoms, (labels.Level, labels.LevelNames.GetValueOrDefault(summary.Level, summary.Level)));
     }
 
     /// <summary>The facts understood so far, as a short phrase list ("it started 2 days ago, it's in your lower back").</summary>
@@ -93,3 +106,9 @@ public sealed class SummaryWriter(ConversationContent content)
         _ => content.Summary.NotAsked,
     };
 }
+
+/// <summary>A summary's labelled rows: the facts, the symptom answers, and the advice level.</summary>
+public sealed record SummaryRows(
+    IReadOnlyList<(string Label, string Value)> Facts,
+    IReadOnlyList<(string Label, string Value)> Symptoms,
+    (string Label, string Value) Level);

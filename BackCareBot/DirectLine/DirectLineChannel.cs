@@ -1,0 +1,76 @@
+using BackCareBot.Adapter;
+using BackCareBot.Protocol.Schema;
+using Microsoft.Extensions.Options;
+
+namespace BackCareBot.DirectLine;
+
+/// <summary>
+/// The channel side of the built-in Direct Line: it addresses what clients post the way Azure's Direct Line
+/// does, echoes it into the transcript (Web Chat marks a send failed until it sees its own activity come
+/// back with an id), and runs the same turn pipeline as /api/messages.
+/// </summary>
+internal sealed class DirectLineChannel(
+    DirectLineConversationStore store,
+    BotAdapter adapter,
+    DirectLineActivitySender sender,
+    IOptions<DirectLineOptions> options,
+    TimeProvider time)
+{
+    private readonly DirectLineOptions _options = options.Value;
+
+    /// <summary>
+    /// Makes sure the conversation exists; the first call tells the bot the user joined so it welcomes them
+    /// (once, however often the client starts). True when this call started it.
+    /// </summary>
+    public async Task<(DirectLineConversation Conversation, bool Started)> StartAsync(
+        string conversationId, string userId, string? locale, string serviceUrl, CancellationToken cancellationToken)
+    {
+        var conversation = store.GetOrCreate(conversationId, userId);
+        if (!conversation.TryStart())
+        {
+            return (conversation, false);
+        }
+
+        var user = User(userId);
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            ChannelId = Channels.WebChat,
+            ServiceUrl = serviceUrl,
+            Conversation = new ConversationAccount { Id = conversationId },
+            From = user,
+            Recipient = Bot(),
+            MembersAdded = [User(userId)],
+            Locale = locale,
+            Timestamp = time.GetUtcNow(),
+        };
+        await adapter.ProcessActivityAsync(update, sender, cancellationToken);
+        return (conversation, true);
+    }
+
+    /// <summary>Echoes a client's activity with its new id, then lets the bot answer it. Null when the conversation was dropped.</summary>
+    public async Task<string?> PostAsync(DirectLineConversation conversation, Activity activity, string serviceUrl, CancellationToken cancellationToken)
+    {
+        // The sender is whoever the token was issued to, whatever the client wrote, so no one can speak as another user.
+        activity.From = User(conversation.UserId, activity.From?.Name);
+        activity.Recipient = Bot();
+        activity.ChannelId = Channels.WebChat;
+        activity.ServiceUrl = serviceUrl;
+        activity.Conversation = new ConversationAccount { Id = conversation.Id };
+        activity.Timestamp = time.GetUtcNow();
+        activity.CallerId = null;
+        activity.DeliveryMode = null;
+
+        if (store.Append(conversation, activity) is not { } id)
+        {
+            return null;
+        }
+
+        await adapter.ProcessActivityAsync(activity, sender, cancellationToken);
+        return id;
+    }
+
+    private static ChannelAccount User(string id, string? name = null) => new() { Id = id, Name = name, Role = RoleTypes.User };
+
+    private ChannelAccount Bot() => new() { Id = _options.BotId, Name = _options.BotName, Role = RoleTypes.Bot };
+}

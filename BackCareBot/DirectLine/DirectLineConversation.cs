@@ -1,0 +1,146 @@
+using BackCareBot.Protocol.Schema;
+
+namespace BackCareBot.DirectLine;
+
+/// <summary>
+/// One conversation of the built-in Direct Line: its transcript numbered by watermark, and the one open
+/// socket it streams to (a new socket replaces the old, as on Azure). Appending and subscribing share a
+/// lock, so a socket gets every activity after its watermark exactly once and in order.
+/// </summary>
+internal sealed class DirectLineConversation
+{
+    private readonly object _gate = new();
+    private readonly Queue<TranscriptEntry> _entries = new();
+    private readonly int _maxEntries;
+    private long _sequence;
+    private long _bytes;
+    private long _lastUsedTicks;
+    private int _started;
+    private bool _closed;
+    private StreamSubscription? _subscription;
+
+    public DirectLineConversation(string id, string userId, int maxEntries, DateTimeOffset now)
+    {
+        Id = id;
+        UserId = userId;
+        _maxEntries = maxEntries;
+        _lastUsedTicks = now.UtcTicks;
+    }
+
+    public string Id { get; }
+
+    /// <summary>The user the conversation's tokens are issued to.</summary>
+    public string UserId { get; }
+
+    public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
+
+    /// <summary>The JSON size of the kept transcript; fixed once the conversation is closed.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
+
+    public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
+
+    /// <summary>True for the first caller only: the one that must tell the bot the user joined.</summary>
+    public bool TryStart() => Interlocked.Exchange(ref _started, 1) == 0;
+
+    /// <summary>Numbers the activity, gives it its id, keeps it and streams it. Null once the conversation is closed.</summary>
+    public AppendResult? Append(Activity activity, bool streamOnly)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return null;
+            }
+
+            var sequence = ++_sequence;
+            activity.Id = ActivityId(sequence);
+            var entry = new TranscriptEntry(sequence, BotJson.SerializeToUtf8(activity), streamOnly);
+            _entries.Enqueue(entry);
+            long delta = entry.Json.Length;
+            while (_entries.Count > _maxEntries)
+            {
+                delta -= _entries.Dequeue().Json.Length;
+            }
+
+            _bytes += delta;
+            if (_subscription is not null && !_subscription.Offer(ActivitySetWriter.Write([entry], sequence)))
+            {
+                _subscription = null;
+            }
+
+            return new AppendResult(activity.Id, delta);
+        }
+    }
+
+    /// <summary>The kept activities after a watermark, as polling clients get them (no typing), and the new watermark.</summary>
+    public byte[] ActivitySetAfter(long watermark)
+    {
+        lock (_gate)
+        {
+            return ActivitySetWriter.Write(Deliverable(watermark), Math.Max(_sequence, watermark));
+        }
+    }
+
+    /// <summary>Opens the stream for a new socket, starting with what it missed after its watermark.</summary>
+    public StreamSubscription? Subscribe(long watermark)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return null;
+            }
+
+            _subscription?.End();
+            var subscription = new StreamSubscription();
+            var backlog = Deliverable(watermark).ToList();
+            if (backlog.Count > 0)
+            {
+                subscription.Offer(ActivitySetWriter.Write(backlog, _sequence));
+            }
+
+            _subscription = subscription;
+            return subscription;
+        }
+    }
+
+    public void Unsubscribe(StreamSubscription subscription)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_subscription, subscription))
+            {
+                _subscription = null;
+            }
+        }
+    }
+
+    /// <summary>Ends the stream and refuses further activities; the store has dropped this conversation.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            _subscription?.End();
+            _subscription = null;
+        }
+    }
+
+    private IEnumerable<TranscriptEntry> Deliverable(long watermark) =>
+        _entries.Where(entry => entry.Sequence > watermark && !entry.StreamOnly);
+
+    // Azure's ids have the same shape: the conversation id, a bar, and a zero-padded sequence number.
+    private string ActivityId(long sequence) => $"{Id}|{sequence:D7}";
+}
+
+/// <summary>The id an appended activity got, and how much the transcript grew (negative when old activities were dropped).</summary>
+internal readonly record struct AppendResult(string Id, long BytesDelta);
