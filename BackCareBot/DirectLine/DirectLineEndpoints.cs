@@ -120,7 +120,7 @@ internal static class DirectLineEndpoints
             return Results.NotFound();
         }
 
-        var read = await ActivityRequestReader.ReadAsync(request, options.Value.MaxActivityBytes, requireConversation: false, cancellationToken);
+        var read = await ActivityRequestReader.ReadAsync(request, options.Value.MaxActivityBytes, fromChannel: false, cancellationToken);
         if (read.Activity is not { } activity)
         {
             return Results.Problem(statusCode: read.StatusCode, title: read.Problem);

@@ -13,13 +13,13 @@ internal static class ActivityRequestReader
     public const int MaxBodyBytes = 256 * 1024;
 
     public static Task<ActivityReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        ReadAsync(request, MaxBodyBytes, requireConversation: true, cancellationToken);
+        ReadAsync(request, MaxBodyBytes, fromChannel: true, cancellationToken);
 
     /// <summary>
-    /// With a caller's own size cap; a Direct Line client posts activities without a conversation, which
-    /// the channel fills in from the URL.
+    /// With a caller's own size cap. A channel must address the activity (conversation, serviceUrl); a Direct
+    /// Line client posts it bare, and the built-in Direct Line fills those in from the URL and itself.
     /// </summary>
-    public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, int maxBodyBytes, bool requireConversation, CancellationToken cancellationToken)
+    public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, int maxBodyBytes, bool fromChannel, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBodyBytes)
         {
@@ -47,13 +47,13 @@ internal static class ActivityRequestReader
             return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no type.");
         }
 
-        if (requireConversation && string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        if (fromChannel && string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
             return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no conversation id.");
         }
 
         // Channels must send serviceUrl (spec A2300); without a usable one, replies could only fail after the turn ran.
-        if (activity.DeliveryMode != DeliveryModes.ExpectReplies && !IsHttpUrl(activity.ServiceUrl))
+        if (fromChannel && activity.DeliveryMode != DeliveryModes.ExpectReplies && !IsHttpUrl(activity.ServiceUrl))
         {
             return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no serviceUrl to send replies to.");
         }
