@@ -5,6 +5,10 @@ internal enum PatternKind : byte
 {
     RedFlag,
     RedFlagBlocker,
+    RedFlagDenial,
+    RedFlagCanceller,
+    Exception,
+    HypotheticalAfter,
     Negation,
     NegationAfter,
     Pseudo,

@@ -2,10 +2,17 @@ using BackCareBot.Dialogs.Recognition.Text;
 
 namespace BackCareBot.Dialogs.Recognition.Matching;
 
-/// <summary>One position of a phrase: any of a set of words, any of a set of word sequences, or any number.</summary>
-internal sealed class Slot(int[] words, int[][] sequences, bool anyNumber, IReadOnlySet<int> numberWords)
+/// <summary>
+/// One position of a phrase: any of a set of words, any of a set of word sequences, or any number.
+/// A wide slot ("... word" in the notation) may stand further from the slot before it, across commas.
+/// </summary>
+internal sealed class Slot(int[] words, int[][] sequences, bool anyNumber, IReadOnlySet<int> numberWords, bool wide = false)
 {
     private readonly int[] _words = [.. words.Distinct().Order()];
+
+    public bool Wide => wide;
+
+    public Slot AsWide() => new(_words, sequences, anyNumber, numberWords, wide: true);
 
     public IEnumerable<int> FirstWords => _words.Concat(sequences.Select(s => s[0]));
 
