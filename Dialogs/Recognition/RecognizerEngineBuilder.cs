@@ -100,6 +100,7 @@ internal sealed class RecognizerEngineBuilder
 
         var barrierIds = v.Context.Terminators.Select(_compiler.Words).Where(w => w.Length == 1).Select(w => w[0]).ToList();
         var gapStopIds = v.GapStops.SelectMany(_compiler.Words).ToList();
+        var exceptionIds = v.Context.Exceptions.Select(_compiler.Words).Where(w => w.Length == 1).Select(w => w[0]).ToList();
         var fuzzy = new FuzzyIndex(_lexicon, fuzzyTargets, v.FuzzyMinLength);
         var barriers = new bool[_lexicon.Count];
         foreach (var id in barrierIds)
@@ -113,6 +114,12 @@ internal sealed class RecognizerEngineBuilder
             gapStops[id] = true;
         }
 
+        var exceptionWords = new bool[_lexicon.Count];
+        foreach (var id in exceptionIds)
+        {
+            exceptionWords[id] = true;
+        }
+
         var numberWordIds = _numberWords.Keys.ToHashSet();
         var assertiveWords = new bool[_lexicon.Count];
         foreach (var id in _assertive)
@@ -122,7 +129,7 @@ internal sealed class RecognizerEngineBuilder
 
         return new RecognizerEngine(
             new Tokenizer(_lexicon, fuzzy, Joins),
-            new PhraseMatcher(_patterns, _lexicon.Count, numberWordIds, assertiveWords, gapStops),
+            new PhraseMatcher(_patterns, _lexicon.Count, numberWordIds, assertiveWords, new GapRules(gapStops, exceptionWords)),
             barriers,
             words,
             _assertive);

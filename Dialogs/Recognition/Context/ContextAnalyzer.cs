@@ -67,7 +67,8 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
             foreach (var cue in u.Of(PatternKind.Negation))
             {
                 if (cue.End < start && start - cue.End - 1 <= vocabulary.NegationWindow
-                    && u.Clause[cue.End] == u.Clause[start] && !Blocked(u, cue) && ReachesPastCommas(tokens, cue.End, start))
+                    && u.Clause[cue.End] == u.Clause[start] && !Blocked(u, cue) && ReachesPastCommas(tokens, cue.End, start)
+                    && !ExceptionInside(u, start, end))
                 {
                     return true;
                 }
@@ -115,6 +116,20 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
             }
 
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"no tingling anywhere except my right foot": the mention itself carries its exception.</summary>
+    private static bool ExceptionInside(Utterance u, int start, int end)
+    {
+        foreach (var cue in u.Of(PatternKind.Exception))
+        {
+            if (cue.Start > start && cue.End < end)
+            {
+                return true;
+            }
         }
 
         return false;

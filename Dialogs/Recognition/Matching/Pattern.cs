@@ -19,7 +19,7 @@ internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int max
     public int Index => index;
 
     /// <summary>The inclusive end token of a match starting at start, or -1.</summary>
-    public int MatchFrom(ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, bool[] assertiveWords, bool[] gapStops)
+    public int MatchFrom(ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, bool[] assertiveWords, GapRules rules)
     {
         var next = slots[0].MatchAt(tokens, start);
         if (next < 0)
@@ -36,7 +36,7 @@ internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int max
             var found = -1;
             for (var g = 0; g <= gap && next + g < tokens.Length; g++)
             {
-                if (g > 0 && Stops(tokens[next + g - 1], barriers[next + g - 1], wide, gapStops))
+                if (g > 0 && rules.Stops(tokens[next + g - 1], barriers[next + g - 1], wide))
                 {
                     break;
                 }
@@ -58,15 +58,21 @@ internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int max
 
         return next - 1;
     }
+}
 
-    private static bool Stops(in Token filler, bool barrier, bool wide, bool[] gapStops)
+/// <summary>Which filler words end a gap: negations always; scope words except that a wide gap crosses "except".</summary>
+internal sealed class GapRules(bool[] negations, bool[] exceptions)
+{
+    public bool Stops(in Token filler, bool barrier, bool wide)
     {
         return filler.Kind switch
         {
-            TokenKind.Word => barrier || (filler.Id >= 0 && filler.Id < gapStops.Length && gapStops[filler.Id]),
+            TokenKind.Word => Is(negations, filler.Id) || (barrier && !(wide && Is(exceptions, filler.Id))),
             TokenKind.Number => false,
             TokenKind.Comma or TokenKind.Slash => !wide,
             _ => true,
         };
     }
+
+    private static bool Is(bool[] set, int id) => id >= 0 && id < set.Length && set[id];
 }

@@ -12,13 +12,13 @@ internal sealed class PhraseMatcher
     private readonly Pattern[] _byNumber;
     private readonly IReadOnlySet<int> _numberWords;
     private readonly bool[] _assertiveWords;
-    private readonly bool[] _gapStops;
+    private readonly GapRules _gapRules;
 
-    public PhraseMatcher(IReadOnlyList<Pattern> patterns, int lexiconSize, IReadOnlySet<int> numberWords, bool[] assertiveWords, bool[] gapStops)
+    public PhraseMatcher(IReadOnlyList<Pattern> patterns, int lexiconSize, IReadOnlySet<int> numberWords, bool[] assertiveWords, GapRules gapRules)
     {
         _numberWords = numberWords;
         _assertiveWords = assertiveWords;
-        _gapStops = gapStops;
+        _gapRules = gapRules;
         var lists = new List<Pattern>[lexiconSize];
         var byNumber = new List<Pattern>();
         foreach (var pattern in patterns)
@@ -61,7 +61,7 @@ internal sealed class PhraseMatcher
     {
         foreach (var pattern in candidates)
         {
-            var end = pattern.MatchFrom(tokens, start, barriers, _assertiveWords, _gapStops);
+            var end = pattern.MatchFrom(tokens, start, barriers, _assertiveWords, _gapRules);
             if (end >= 0)
             {
                 matches.Add(new PhraseMatch(pattern.Kind, pattern.Index, start, end));
