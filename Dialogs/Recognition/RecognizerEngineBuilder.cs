@@ -100,6 +100,7 @@ internal sealed class RecognizerEngineBuilder
 
         var barrierIds = v.Context.Terminators.Select(_compiler.Words).Where(w => w.Length == 1).Select(w => w[0]).ToList();
         var gapStopIds = v.GapStops.SelectMany(_compiler.Words).ToList();
+        var wideStopIds = v.WideStops.SelectMany(_compiler.Words).ToList();
         var exceptionIds = v.Context.Exceptions.Select(_compiler.Words).Where(w => w.Length == 1).Select(w => w[0]).ToList();
         var fuzzy = new FuzzyIndex(_lexicon, fuzzyTargets, v.FuzzyMinLength);
         var barriers = new bool[_lexicon.Count];
@@ -112,6 +113,12 @@ internal sealed class RecognizerEngineBuilder
         foreach (var id in gapStopIds)
         {
             gapStops[id] = true;
+        }
+
+        var wideStops = new bool[_lexicon.Count];
+        foreach (var id in wideStopIds)
+        {
+            wideStops[id] = true;
         }
 
         var exceptionWords = new bool[_lexicon.Count];
@@ -129,7 +136,7 @@ internal sealed class RecognizerEngineBuilder
 
         return new RecognizerEngine(
             new Tokenizer(_lexicon, fuzzy, Joins),
-            new PhraseMatcher(_patterns, _lexicon.Count, numberWordIds, assertiveWords, new GapRules(gapStops, exceptionWords)),
+            new PhraseMatcher(_patterns, _lexicon.Count, numberWordIds, assertiveWords, new GapRules(gapStops, wideStops, exceptionWords)),
             barriers,
             words,
             _assertive);
@@ -155,6 +162,7 @@ internal sealed class RecognizerEngineBuilder
         Add(c.Anaphora, PatternKind.Anaphora);
         Add(c.Exceptions, PatternKind.Exception);
         Add(c.HypotheticalAfter, PatternKind.HypotheticalAfter);
+        Add(c.SpeakerToo, PatternKind.SpeakerToo);
     }
 
     private void AddDurations(DurationVocabulary d)

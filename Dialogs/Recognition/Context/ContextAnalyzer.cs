@@ -181,7 +181,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         foreach (var cue in u.Of(PatternKind.OtherPerson))
         {
             if (cue.End < start && u.Scope[cue.End] == u.Scope[start] && !Blocked(u, cue) && !FirstPersonBetween(u, cue.End + 1, start)
-                && !IncludesSpeaker(u, cue) && !FirstPersonBetween(u, start, Math.Min(end + 2, u.Tokens.Count)))
+                && !IncludesSpeaker(u, cue) && !FirstPersonBetween(u, start, Math.Min(end + 2, u.Tokens.Count)) && !SpeakerToo(u, end))
             {
                 return true;
             }
@@ -190,6 +190,19 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         foreach (var cue in u.Of(PatternKind.OtherPersonAfter))
         {
             if (cue.Start > end && cue.Start - end - 1 <= vocabulary.AfterWindow && u.Clause[cue.Start] == u.Clause[end])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SpeakerToo(Utterance u, int end)
+    {
+        foreach (var cue in u.Of(PatternKind.SpeakerToo))
+        {
+            if (cue.Start > end && u.Sentence[cue.Start] == u.Sentence[end])
             {
                 return true;
             }

@@ -60,14 +60,17 @@ internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int max
     }
 }
 
-/// <summary>Which filler words end a gap: negations always; scope words except that a wide gap crosses "except".</summary>
-internal sealed class GapRules(bool[] negations, bool[] exceptions)
+/// <summary>
+/// Which filler words end a gap: negations always; scope words, except that a wide gap crosses "except"; and for
+/// a wide gap, another part of the body.
+/// </summary>
+internal sealed class GapRules(bool[] negations, bool[] wideStops, bool[] exceptions)
 {
     public bool Stops(in Token filler, bool barrier, bool wide)
     {
         return filler.Kind switch
         {
-            TokenKind.Word => Is(negations, filler.Id) || (barrier && !(wide && Is(exceptions, filler.Id))),
+            TokenKind.Word => Is(negations, filler.Id) || (wide && Is(wideStops, filler.Id)) || (barrier && !(wide && Is(exceptions, filler.Id))),
             TokenKind.Number => false,
             TokenKind.Comma or TokenKind.Slash => !wide,
             _ => true,

@@ -9,6 +9,7 @@ internal enum PatternKind : byte
     RedFlagCanceller,
     Exception,
     HypotheticalAfter,
+    SpeakerToo,
     Negation,
     NegationAfter,
     Pseudo,

@@ -35,6 +35,7 @@ internal sealed class VocabularyReader(string source)
             FuzzyMinLength = Int(matching, "fuzzyMinLength", 3, 20),
             WideGap = Int(matching, "wideGap", 0, 20),
             GapStops = OptionalStrings(matching, "gapStops", "matching"),
+            WideStops = OptionalStrings(matching, "wideStops", "matching"),
             Spellings = StringMap(Object(root, "spellings"), "spellings"),
             Joins = ReadJoins(Object(root, "joins")),
             WordClasses = wordClasses,
@@ -159,6 +160,7 @@ internal sealed class VocabularyReader(string source)
     {
         Exceptions = OptionalStrings(c, "exceptions", "context"),
         HypotheticalAfter = OptionalStrings(c, "hypotheticalAfter", "context"),
+        SpeakerToo = OptionalStrings(c, "speakerToo", "context"),
     };
 
     private DurationVocabulary ReadDurations(JsonElement d)

@@ -59,6 +59,9 @@ public sealed record ContextVocabulary(
 
     /// <summary>Before the mention, same scope: "why does it wake me" reports, "would chest pain be a reason" asks.</summary>
     public IReadOnlyList<string> HypotheticalAfter { get; init; } = [];
+
+    /// <summary>After the mention, same sentence: "my mum has cancer and so do I" includes the person.</summary>
+    public IReadOnlyList<string> SpeakerToo { get; init; } = [];
 }
 
 /// <summary>Words that shape a duration: points in time, spasm length cues, frequency cues.</summary>
