@@ -35,7 +35,7 @@ public sealed class Recognizer : IRecognizer
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         _engine = new RecognizerEngineBuilder(vocabulary).Build();
-        var context = new ContextAnalyzer(vocabulary.Context, _engine.AssertiveNegatives);
+        var context = new ContextAnalyzer(vocabulary.Context, _engine.AssertiveNegatives, _engine.Words.AndWord);
         _redFlags = new RedFlagExtractor(vocabulary.RedFlags, context);
         _durations = new DurationExtractor(_engine.Words);
         _severity = new SeverityExtractor(_engine.Words, vocabulary.Severity.Bands, context);
@@ -80,7 +80,7 @@ public sealed class Recognizer : IRecognizer
             _durations.Extract(u),
             _locations.Extract(u),
             _severity.Extract(u),
-            _onset.Extract(u));
+            _onset.Extract(u, affirmed.Exists(f => f.Id == TraumaTrigger)));
     }
 
     private void MarkBarriers(Utterance u)

@@ -54,6 +54,8 @@ internal sealed class RecognizerEngineBuilder
         {
             Add(v.RedFlags[i].Phrases, PatternKind.RedFlag, i, gap);
             Add(v.RedFlags[i].NotWhen, PatternKind.RedFlagBlocker, i, gap);
+            Add(v.RedFlags[i].Denials, PatternKind.RedFlagDenial, i, gap);
+            Add(v.RedFlags[i].CancelledBy, PatternKind.RedFlagCanceller, i, gap);
         }
 
         AddContext(v.Context);
@@ -87,6 +89,7 @@ internal sealed class RecognizerEngineBuilder
             RelativeTimes = v.Durations.RelativeTimes,
             LastWord = _lexicon.Intern(v.Durations.LastWord),
             OfWord = _lexicon.Intern("of"),
+            AndWord = _lexicon.Intern("and"),
         };
 
         var fuzzyTargets = _compiler.VocabularyWords.Concat(units.Keys).Concat(weekdays.Keys).Concat(_numberWords.Keys).ToList();
@@ -96,11 +99,32 @@ internal sealed class RecognizerEngineBuilder
         }
 
         var barrierIds = v.Context.Terminators.Select(_compiler.Words).Where(w => w.Length == 1).Select(w => w[0]).ToList();
+        var gapStopIds = v.GapStops.SelectMany(_compiler.Words).ToList();
+        var wideStopIds = v.WideStops.SelectMany(_compiler.Words).ToList();
+        var exceptionIds = v.Context.Exceptions.Select(_compiler.Words).Where(w => w.Length == 1).Select(w => w[0]).ToList();
         var fuzzy = new FuzzyIndex(_lexicon, fuzzyTargets, v.FuzzyMinLength);
         var barriers = new bool[_lexicon.Count];
         foreach (var id in barrierIds)
         {
             barriers[id] = true;
+        }
+
+        var gapStops = new bool[_lexicon.Count];
+        foreach (var id in gapStopIds)
+        {
+            gapStops[id] = true;
+        }
+
+        var wideStops = new bool[_lexicon.Count];
+        foreach (var id in wideStopIds)
+        {
+            wideStops[id] = true;
+        }
+
+        var exceptionWords = new bool[_lexicon.Count];
+        foreach (var id in exceptionIds)
+        {
+            exceptionWords[id] = true;
         }
 
         var numberWordIds = _numberWords.Keys.ToHashSet();
@@ -112,7 +136,7 @@ internal sealed class RecognizerEngineBuilder
 
         return new RecognizerEngine(
             new Tokenizer(_lexicon, fuzzy, Joins),
-            new PhraseMatcher(_patterns, _lexicon.Count, numberWordIds, assertiveWords),
+            new PhraseMatcher(_patterns, _lexicon.Count, numberWordIds, assertiveWords, new GapRules(gapStops, wideStops, exceptionWords)),
             barriers,
             words,
             _assertive);
@@ -136,6 +160,9 @@ internal sealed class RecognizerEngineBuilder
         Add(c.Resolved, PatternKind.Resolved);
         Add(c.Current, PatternKind.Current);
         Add(c.Anaphora, PatternKind.Anaphora);
+        Add(c.Exceptions, PatternKind.Exception);
+        Add(c.HypotheticalAfter, PatternKind.HypotheticalAfter);
+        Add(c.SpeakerToo, PatternKind.SpeakerToo);
     }
 
     private void AddDurations(DurationVocabulary d)
@@ -181,7 +208,7 @@ internal sealed class RecognizerEngineBuilder
                 continue;
             }
 
-            _patterns.Add(new Pattern(slots, kind, index, gap));
+            _patterns.Add(new Pattern(slots, kind, index, gap, _vocabulary.WideGap));
         }
     }
 }

@@ -12,6 +12,7 @@ internal sealed class WordSets
     public required IReadOnlyList<RelativeTime> RelativeTimes { get; init; }
     public required int LastWord { get; init; }
     public required int OfWord { get; init; }
+    public required int AndWord { get; init; }
 
     public bool TryNumber(int id, out double value) => NumberWords.TryGetValue(id, out value);
 }

@@ -8,8 +8,14 @@ namespace BackCareBot.Dialogs.Recognition.Context;
 /// ConText for one mention: is it about someone else, hypothetical, negated, or past and resolved?
 /// When none applies the mention is affirmed; uncertainty ("maybe", "I think") never cancels a mention.
 /// </summary>
-internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet<int> assertiveNegatives)
+internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet<int> assertiveNegatives, int andWord)
 {
+    /// <summary>A negation before a comma reaches only a list item right after it ("no fever, chills or sweats").</summary>
+    private const int ListItemReach = 2;
+
+    private const int HypotheticalAfterWindow = 6;
+    private const int ExceptionReach = 3;
+
     /// <summary>Marks tokens covered by pseudo-cues and first-person words; call once per utterance after matching.</summary>
     public static void Prepare(Utterance utterance)
     {
@@ -34,12 +40,12 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
             return IgnoreReason.OtherPerson;
         }
 
-        if (IsHypothetical(u, start))
+        if (IsHypothetical(u, start, end))
         {
             return IgnoreReason.Hypothetical;
         }
 
-        if (IsNegated(u, start, end))
+        if (IsNegated(u, start, end) && !ExceptionFollows(u, start, end))
         {
             return IgnoreReason.Negated;
         }
@@ -61,7 +67,8 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
             foreach (var cue in u.Of(PatternKind.Negation))
             {
                 if (cue.End < start && start - cue.End - 1 <= vocabulary.NegationWindow
-                    && u.Clause[cue.End] == u.Clause[start] && !Blocked(u, cue))
+                    && u.Clause[cue.End] == u.Clause[start] && !Blocked(u, cue) && ReachesPastCommas(tokens, cue.End, start)
+                    && !ExceptionInside(u, start, end))
                 {
                     return true;
                 }
@@ -71,9 +78,98 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         foreach (var cue in u.Of(PatternKind.NegationAfter))
         {
             if (cue.Start > end && cue.Start - end - 1 <= vocabulary.AfterWindow
-                && u.Clause[cue.Start] == u.Clause[end] && !Blocked(u, cue))
+                && u.Clause[cue.Start] == u.Clause[end] && !Blocked(u, cue)
+                && !CommaBetween(tokens, end, cue.Start) && !InQuestion(u, cue.End))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "no chest pain apart from a bit of tightness": an exception right after a negated symptom says some of it
+    /// is there. Only the symptom nearest the exception is revived, and only when the exception names no red
+    /// flag of its own ("no fever except I can't pee" keeps the fever negated).
+    /// </summary>
+    private bool ExceptionFollows(Utterance u, int start, int end)
+    {
+        var tokens = u.TokenSpan;
+        foreach (var cue in u.Of(PatternKind.Exception))
+        {
+            if (cue.Start <= end || cue.Start - end - 1 > ExceptionReach || u.Sentence[cue.Start] != u.Sentence[end]
+                || cue.End + 1 >= tokens.Length || u.Sentence[cue.End + 1] != u.Sentence[cue.Start]
+                || tokens[cue.End + 1].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            foreach (var other in u.Of(PatternKind.RedFlag))
+            {
+                var insideException = other.Start > cue.End && u.Scope[other.Start] == u.Scope[cue.End];
+                var nearer = other.Start > start && other.End < cue.Start;
+                if (insideException || nearer)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"no tingling anywhere except my right foot": the mention itself carries its exception.</summary>
+    private static bool ExceptionInside(Utterance u, int start, int end)
+    {
+        foreach (var cue in u.Of(PatternKind.Exception))
+        {
+            if (cue.Start > start && cue.End < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReachesPastCommas(ReadOnlySpan<Token> tokens, int cueEnd, int start)
+    {
+        for (var i = start - 1; i > cueEnd; i--)
+        {
+            if (tokens[i].Kind == TokenKind.Comma)
+            {
+                return start - i - 1 <= ListItemReach;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool CommaBetween(ReadOnlySpan<Token> tokens, int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Comma)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"is pins and needles in my foot normal?" asks, it does not deny.</summary>
+    private static bool InQuestion(Utterance u, int at)
+    {
+        var tokens = u.TokenSpan;
+        for (var i = at + 1; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind == TokenKind.SentenceEnd)
+            {
+                return u.Text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start).Contains('?');
             }
         }
 
@@ -84,7 +180,8 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
     {
         foreach (var cue in u.Of(PatternKind.OtherPerson))
         {
-            if (cue.End < start && u.Scope[cue.End] == u.Scope[start] && !Blocked(u, cue) && !FirstPersonBetween(u, cue.End + 1, start))
+            if (cue.End < start && u.Scope[cue.End] == u.Scope[start] && !Blocked(u, cue) && !FirstPersonBetween(u, cue.End + 1, start)
+                && !IncludesSpeaker(u, cue) && !FirstPersonBetween(u, start, Math.Min(end + 2, u.Tokens.Count)) && !SpeakerToo(u, end))
             {
                 return true;
             }
@@ -101,11 +198,54 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         return false;
     }
 
-    private bool IsHypothetical(Utterance u, int start)
+    private static bool SpeakerToo(Utterance u, int end)
     {
+        foreach (var cue in u.Of(PatternKind.SpeakerToo))
+        {
+            if (cue.Start > end && u.Sentence[cue.Start] == u.Sentence[end])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"me and my brother both had cancer", "my husband and I tried": the person is one of them.</summary>
+    private bool IncludesSpeaker(Utterance u, PhraseMatch cue)
+    {
+        var tokens = u.TokenSpan;
+        var and = andWord;
+        var before = cue.Start - 2;
+        if (before >= 1 && tokens[before].Id == and && u.FirstPerson[before - 1])
+        {
+            return true;
+        }
+
+        if (cue.Start >= 2 && tokens[cue.Start - 1].Id == and && u.FirstPerson[cue.Start - 2])
+        {
+            return true;
+        }
+
+        var after = cue.End + 1;
+        return after + 1 < tokens.Length && tokens[after].Id == and && u.FirstPerson[after + 1];
+    }
+
+    /// <summary>A cue may end on the mention's first word: "worried about losing" + "losing control of my bowels".</summary>
+    private bool IsHypothetical(Utterance u, int start, int end)
+    {
+        foreach (var cue in u.Of(PatternKind.HypotheticalAfter))
+        {
+            if (cue.Start > end && cue.Start - end - 1 <= HypotheticalAfterWindow && u.Scope[cue.Start] == u.Scope[start]
+                && !FirstPersonBetween(u, Math.Max(0, start - 3), cue.Start))
+            {
+                return true;
+            }
+        }
+
         foreach (var cue in u.Of(PatternKind.Hypothetical))
         {
-            if (cue.End < start && start - cue.End - 1 <= vocabulary.HypotheticalWindow
+            if (cue.Start < start && cue.End <= start && start - cue.End - 1 <= vocabulary.HypotheticalWindow
                 && u.Scope[cue.End] == u.Scope[start] && !Blocked(u, cue))
             {
                 return true;
@@ -124,12 +264,16 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         return false;
     }
 
+    /// <summary>
+    /// Past and resolved, in the same clause. Any current cue keeps a mention current ("I fell in 2019 and again
+    /// yesterday"), except one inside a resolution ("totally fine now") or right after a negation ("no problems since").
+    /// </summary>
     private bool IsPast(Utterance u, int start, int end)
     {
         var clause = u.Clause[start];
         foreach (var cue in u.Of(PatternKind.Current))
         {
-            if (u.Clause[cue.Start] == clause && !cue.Overlaps(start, end))
+            if (u.Clause[cue.Start] == clause && !cue.Overlaps(start, end) && !InsideResolution(u, cue) && !NegatedCue(u, cue))
             {
                 return false;
             }
@@ -154,13 +298,27 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
 
         foreach (var cue in u.Of(PatternKind.Resolved))
         {
-            if (cue.Start > end && cue.Start - end - 1 <= vocabulary.PastWindow && u.Clause[cue.Start] == clause && !NegatedCue(u, cue))
+            if (cue.Start > end && cue.Start - end - 1 <= vocabulary.PastWindow && u.Clause[cue.Start] == clause
+                && !NegatedCue(u, cue) && !Blocked(u, cue))
             {
                 return true;
             }
         }
 
         return ResolvedInNextScope(u, end);
+    }
+
+    private static bool InsideResolution(Utterance u, PhraseMatch cue)
+    {
+        foreach (var resolved in u.Of(PatternKind.Resolved))
+        {
+            if (resolved.Overlaps(cue.Start, cue.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"I fell off my bike but that healed": the resolution follows a terminator and points back.</summary>
@@ -188,7 +346,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
 
             foreach (var cue in u.Of(PatternKind.Resolved))
             {
-                if (cue.Start > anaphor.End && cue.Start - anaphor.End <= 4 && !NegatedCue(u, cue))
+                if (cue.Start > anaphor.End && cue.Start - anaphor.End <= 4 && !NegatedCue(u, cue) && !Blocked(u, cue))
                 {
                     return true;
                 }
@@ -205,7 +363,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
     {
         foreach (var negation in u.Of(PatternKind.Negation))
         {
-            if (negation.End < cue.Start && cue.Start - negation.End <= 2)
+            if (negation.End < cue.Start && cue.Start - negation.End <= 3)
             {
                 return true;
             }

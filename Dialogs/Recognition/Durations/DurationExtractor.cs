@@ -1,5 +1,6 @@
 using BackCareBot.Dialogs.Recognition.Matching;
 using BackCareBot.Dialogs.Recognition.Text;
+using BackCareBot.Dialogs.Recognition.Vocabulary;
 
 namespace BackCareBot.Dialogs.Recognition.Durations;
 
@@ -12,6 +13,9 @@ internal sealed class DurationExtractor(WordSets words)
 {
     private const double HalfUnit = 0.5;
     private const int EpisodeReach = 4;
+
+    /// <summary>One spasm does not last a day: "spasms for a week" is the time since onset.</summary>
+    private const double LongestEpisodeSeconds = 86400;
 
     public List<DurationMention> Extract(Utterance u)
     {
@@ -54,7 +58,7 @@ internal sealed class DurationExtractor(WordSets words)
         }
 
         var point = words.RelativeTimes[match.Index];
-        var seconds = point.Weekday is { } day ? DaysSince(u.Now, day) * 86400.0 : SecondsSince(u.Now, point.DaysBack, point.Clock);
+        var seconds = point.Weekday is { } day ? DaysSince(u.Now, day) * 86400.0 : SecondsSince(u.Now, point);
         if (seconds > 0)
         {
             found.Add(new DurationMention(u.Quote(match.Start, match.End), (long)seconds, DurationKind.SinceOnset));
@@ -125,7 +129,7 @@ internal sealed class DurationExtractor(WordSets words)
         }
 
         if (EndsAt(u, PatternKind.FrequencyBefore, i - 1) || EndsAt(u, PatternKind.NotDurationBefore, i - 1)
-            || StartsAt(u, PatternKind.NotDurationAfter, next, out _))
+            || StartsAt(u, PatternKind.NotDurationAfter, next, out _) || IsRate(tokens, i))
         {
             return end;
         }
@@ -137,9 +141,21 @@ internal sealed class DurationExtractor(WordSets words)
             end = agoEnd;
         }
 
-        var kind = !ago && IsEpisode(u, i, end, unit) ? DurationKind.Episode : DurationKind.SinceOnset;
+        var kind = !ago && value * unit < LongestEpisodeSeconds && IsEpisode(u, i, end, unit) ? DurationKind.Episode : DurationKind.SinceOnset;
         found.Add(new DurationMention(u.Quote(i, end), (long)Math.Round(value * unit), kind));
         return end;
+    }
+
+    /// <summary>"10,000 steps a day", "20 a day": "a day" after a counted thing is a rate, not a duration.</summary>
+    private bool IsRate(ReadOnlySpan<Token> tokens, int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word || !words.ApproximateNumbers.Contains(tokens[i].Id) || i < 1)
+        {
+            return false;
+        }
+
+        return tokens[i - 1].Kind == TokenKind.Number
+            || (i >= 2 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 2].Kind == TokenKind.Number);
     }
 
     private bool ReadNumber(Utterance u, int i, out double value, out int next)
@@ -288,14 +304,20 @@ internal sealed class DurationExtractor(WordSets words)
         return days == 0 ? 7 : days;
     }
 
-    private static double SecondsSince(DateTimeOffset now, int daysBack, TimeSpan? clock)
+    private static double SecondsSince(DateTimeOffset now, RelativeTime point)
     {
-        if (clock is not { } time)
+        if (point.Clock is not { } time)
         {
-            return daysBack * 86400.0;
+            return point.DaysBack * 86400.0;
         }
 
-        var target = new DateTimeOffset(now.Date.AddDays(-daysBack) + time, now.Offset);
+        var day = now.Date.AddDays(-point.DaysBack);
+        var target = new DateTimeOffset(day + time, now.Offset);
+        if (target > now && point.Start is { } start && new DateTimeOffset(day + start, now.Offset) is var from && from < now)
+        {
+            target = from + ((now - from) / 2);
+        }
+
         return (now - target).TotalSeconds;
     }
 }

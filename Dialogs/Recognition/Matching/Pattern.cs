@@ -7,8 +7,10 @@ namespace BackCareBot.Dialogs.Recognition.Matching;
 /// include punctuation or scope-ending words, so a phrase does not reach across "but" or a full stop.
 /// After a first word that is itself a negative ("can't", "haven't") at most one filler is allowed: "can't ...
 /// pee" must stay close, or "haven't had any problems peeing" would read as "haven't peed".
+/// A negation word is never a filler ("pain doesn't go into my legs" is not "pain into my legs"). A wide slot
+/// may stand up to WideGap words away and across commas, for a symptom told in two parts of one sentence.
 /// </summary>
-internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int maxGap)
+internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int maxGap, int wideGap = 0)
 {
     public Slot[] Slots => slots;
 
@@ -17,7 +19,7 @@ internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int max
     public int Index => index;
 
     /// <summary>The inclusive end token of a match starting at start, or -1.</summary>
-    public int MatchFrom(ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, bool[] assertiveWords)
+    public int MatchFrom(ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, bool[] assertiveWords, GapRules rules)
     {
         var next = slots[0].MatchAt(tokens, start);
         if (next < 0)
@@ -29,11 +31,12 @@ internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int max
         var firstGap = firstId >= 0 && firstId < assertiveWords.Length && assertiveWords[firstId] ? Math.Min(1, maxGap) : maxGap;
         for (var k = 1; k < slots.Length; k++)
         {
-            var gap = k == 1 ? firstGap : maxGap;
+            var wide = slots[k].Wide;
+            var gap = wide ? wideGap : k == 1 ? firstGap : maxGap;
             var found = -1;
             for (var g = 0; g <= gap && next + g < tokens.Length; g++)
             {
-                if (g > 0 && barriers[next + g - 1])
+                if (g > 0 && rules.Stops(tokens[next + g - 1], barriers[next + g - 1], wide))
                 {
                     break;
                 }
@@ -55,4 +58,24 @@ internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int max
 
         return next - 1;
     }
+}
+
+/// <summary>
+/// Which filler words end a gap: negations always; scope words, except that a wide gap crosses "except"; and for
+/// a wide gap, another part of the body.
+/// </summary>
+internal sealed class GapRules(bool[] negations, bool[] wideStops, bool[] exceptions)
+{
+    public bool Stops(in Token filler, bool barrier, bool wide)
+    {
+        return filler.Kind switch
+        {
+            TokenKind.Word => Is(negations, filler.Id) || (wide && Is(wideStops, filler.Id)) || (barrier && !(wide && Is(exceptions, filler.Id))),
+            TokenKind.Number => false,
+            TokenKind.Comma or TokenKind.Slash => !wide,
+            _ => true,
+        };
+    }
+
+    private static bool Is(bool[] set, int id) => id >= 0 && id < set.Length && set[id];
 }

@@ -5,6 +5,11 @@ internal enum PatternKind : byte
 {
     RedFlag,
     RedFlagBlocker,
+    RedFlagDenial,
+    RedFlagCanceller,
+    Exception,
+    HypotheticalAfter,
+    SpeakerToo,
     Negation,
     NegationAfter,
     Pseudo,

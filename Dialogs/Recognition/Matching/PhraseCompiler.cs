@@ -21,8 +21,16 @@ internal sealed class PhraseCompiler(
     {
         var slots = new List<Slot>();
         var plainRun = new List<string>();
+        var wideNext = false;
         foreach (var element in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (element == WideGap)
+            {
+                FlushPlain(plainRun, slots);
+                wideNext = slots.Count > 0;
+                continue;
+            }
+
             if (element.StartsWith('@') || element.Contains('|') || element == "#")
             {
                 FlushPlain(plainRun, slots);
@@ -32,26 +40,32 @@ internal sealed class PhraseCompiler(
             {
                 plainRun.Add(element);
             }
+
+            if (wideNext)
+            {
+                FlushPlain(plainRun, slots, wideFirst: true);
+                wideNext = false;
+            }
         }
 
         FlushPlain(plainRun, slots);
         return [.. slots];
     }
 
-    /// <summary>The ids of a plain word sequence after joins ("can not" -> "cant").</summary>
+    /// <summary>The notation for "the next word may stand further away": "tried ... cant feel".</summary>
+    public const string WideGap = "...";
+
+    /// <summary>The ids of a plain word sequence after joins ("can not" -> "cant", "have not been able" -> "cant").</summary>
     public int[] Words(string text)
     {
         var ids = new List<int>();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var id = lexicon.Intern(word);
-            if (ids.Count > 0 && joins.TryGetValue(Tokenizer.JoinKey(ids[^1], id), out var joined))
+            ids.Add(lexicon.Intern(word));
+            while (ids.Count > 1 && joins.TryGetValue(Tokenizer.JoinKey(ids[^2], ids[^1]), out var joined))
             {
+                ids.RemoveAt(ids.Count - 1);
                 ids[^1] = joined;
-            }
-            else
-            {
-                ids.Add(id);
             }
         }
 
@@ -59,16 +73,23 @@ internal sealed class PhraseCompiler(
         return [.. ids];
     }
 
-    private void FlushPlain(List<string> plainRun, List<Slot> slots)
+    private void FlushPlain(List<string> plainRun, List<Slot> slots, bool wideFirst = false)
     {
         if (plainRun.Count == 0)
         {
+            if (wideFirst)
+            {
+                slots[^1] = slots[^1].AsWide();
+            }
+
             return;
         }
 
+        var first = true;
         foreach (var id in Words(string.Join(' ', plainRun)))
         {
-            slots.Add(new Slot([id], [], false, numberWords));
+            slots.Add(new Slot([id], [], false, numberWords, wideFirst && first));
+            first = false;
         }
 
         plainRun.Clear();

@@ -12,11 +12,13 @@ internal sealed class PhraseMatcher
     private readonly Pattern[] _byNumber;
     private readonly IReadOnlySet<int> _numberWords;
     private readonly bool[] _assertiveWords;
+    private readonly GapRules _gapRules;
 
-    public PhraseMatcher(IReadOnlyList<Pattern> patterns, int lexiconSize, IReadOnlySet<int> numberWords, bool[] assertiveWords)
+    public PhraseMatcher(IReadOnlyList<Pattern> patterns, int lexiconSize, IReadOnlySet<int> numberWords, bool[] assertiveWords, GapRules gapRules)
     {
         _numberWords = numberWords;
         _assertiveWords = assertiveWords;
+        _gapRules = gapRules;
         var lists = new List<Pattern>[lexiconSize];
         var byNumber = new List<Pattern>();
         foreach (var pattern in patterns)
@@ -45,21 +47,21 @@ internal sealed class PhraseMatcher
             ref readonly var token = ref tokens[i];
             if (token.Kind == TokenKind.Word && token.Id >= 0 && token.Id < _byFirstWord.Length)
             {
-                TryAll(_byFirstWord[token.Id], tokens, i, barriers, matches, _assertiveWords);
+                TryAll(_byFirstWord[token.Id], tokens, i, barriers, matches);
             }
 
             if (token.Kind == TokenKind.Number || (token.Kind == TokenKind.Word && _numberWords.Contains(token.Id)))
             {
-                TryAll(_byNumber, tokens, i, barriers, matches, _assertiveWords);
+                TryAll(_byNumber, tokens, i, barriers, matches);
             }
         }
     }
 
-    private static void TryAll(Pattern[] candidates, ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, List<PhraseMatch> matches, bool[] assertiveWords)
+    private void TryAll(Pattern[] candidates, ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, List<PhraseMatch> matches)
     {
         foreach (var pattern in candidates)
         {
-            var end = pattern.MatchFrom(tokens, start, barriers, assertiveWords);
+            var end = pattern.MatchFrom(tokens, start, barriers, _assertiveWords, _gapRules);
             if (end >= 0)
             {
                 matches.Add(new PhraseMatch(pattern.Kind, pattern.Index, start, end));

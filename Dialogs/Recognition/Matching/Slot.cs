@@ -2,12 +2,23 @@ using BackCareBot.Dialogs.Recognition.Text;
 
 namespace BackCareBot.Dialogs.Recognition.Matching;
 
-/// <summary>One position of a phrase: any of a set of words, any of a set of word sequences, or any number.</summary>
-internal sealed class Slot(int[] words, int[][] sequences, bool anyNumber, IReadOnlySet<int> numberWords)
+/// <summary>
+/// One position of a phrase: any of a set of words, any of a set of word sequences, or any number.
+/// A wide slot ("... word" in the notation) may stand further from the slot before it, across commas.
+/// </summary>
+internal sealed class Slot(int[] words, int[][] sequences, bool anyNumber, IReadOnlySet<int> numberWords, bool wide = false)
 {
     private readonly int[] _words = [.. words.Distinct().Order()];
 
-    public IEnumerable<int> FirstWords => _words.Concat(sequences.Select(s => s[0]));
+    // Sequences sorted by first word, so a token only compares the sequences that start with it.
+    private readonly int[][] _sequences = [.. sequences.OrderBy(s => s[0])];
+    private readonly int[] _sequenceFirsts = [.. sequences.Select(s => s[0]).Order()];
+
+    public bool Wide => wide;
+
+    public Slot AsWide() => new(_words, _sequences, anyNumber, numberWords, wide: true);
+
+    public IEnumerable<int> FirstWords => _words.Concat(_sequenceFirsts);
 
     public bool AnyNumber => anyNumber;
 
@@ -26,8 +37,9 @@ internal sealed class Slot(int[] words, int[][] sequences, bool anyNumber, IRead
         }
 
         var best = Array.BinarySearch(_words, token.Id) >= 0 ? i + 1 : -1;
-        foreach (var sequence in sequences)
+        for (var k = FirstWithId(token.Id); k < _sequences.Length && _sequenceFirsts[k] == token.Id; k++)
         {
+            var sequence = _sequences[k];
             if (i + sequence.Length <= tokens.Length && i + sequence.Length > best && Matches(tokens, i, sequence))
             {
                 best = i + sequence.Length;
@@ -35,6 +47,25 @@ internal sealed class Slot(int[] words, int[][] sequences, bool anyNumber, IRead
         }
 
         return best;
+    }
+
+    private int FirstWithId(int id)
+    {
+        int low = 0, high = _sequenceFirsts.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_sequenceFirsts[mid] < id)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     private static bool Matches(ReadOnlySpan<Token> tokens, int start, int[] sequence)

@@ -5,11 +5,12 @@ namespace BackCareBot.Dialogs.Recognition.Onset;
 
 /// <summary>
 /// How the pain began: the first pace word ("suddenly", "gradually") and the trigger. An accident, fall or
-/// blow wins over any other trigger because it is a red flag; otherwise the first trigger mentioned counts.
+/// blow is the trigger exactly when the trauma red flag is affirmed, so the two never disagree; otherwise the
+/// first trigger mentioned counts.
 /// </summary>
 internal sealed class OnsetExtractor(IReadOnlyList<string> paceIds, IReadOnlyList<string> triggerIds, string traumaId, ContextAnalyzer context)
 {
-    public OnsetInfo? Extract(Utterance u)
+    public OnsetInfo? Extract(Utterance u, bool traumaAffirmed)
     {
         string? pace = null;
         foreach (var m in u.Of(PatternKind.Pace))
@@ -21,22 +22,20 @@ internal sealed class OnsetExtractor(IReadOnlyList<string> paceIds, IReadOnlyLis
             }
         }
 
-        string? trigger = null;
+        var trigger = traumaAffirmed ? traumaId : null;
         foreach (var m in u.Of(PatternKind.Trigger))
         {
+            if (trigger is not null)
+            {
+                break;
+            }
+
             if (Blocked(u, m) || context.Classify(u, m.Start, m.End, historyCounts: false) is not null)
             {
                 continue;
             }
 
-            var id = triggerIds[m.Index];
-            if (id == traumaId)
-            {
-                trigger = id;
-                break;
-            }
-
-            trigger ??= id;
+            trigger = triggerIds[m.Index];
         }
 
         return pace is null && trigger is null ? null : new OnsetInfo(pace, trigger);

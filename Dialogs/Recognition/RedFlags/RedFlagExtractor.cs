@@ -7,7 +7,8 @@ namespace BackCareBot.Dialogs.Recognition.RedFlags;
 /// <summary>
 /// Turns red-flag phrase matches into affirmed and ignored flags: drops mentions ruled out by "notWhen"
 /// phrases or superseded by a more specific flag, then asks ConText about each remaining mention.
-/// A flag counts if any one of its mentions is affirmed.
+/// A flag counts if any one of its mentions is affirmed. Denial phrases ("bladder's fine") only ever add a
+/// negated flag, so the dialog knows the person has already answered that question.
 /// </summary>
 internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, ContextAnalyzer context)
 {
@@ -20,7 +21,8 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
         var ignored = new List<IgnoredFlag>();
         var level = RedFlagLevel.None;
         var mentions = u.Of(PatternKind.RedFlag);
-        if (mentions.Count == 0)
+        var denials = u.Of(PatternKind.RedFlagDenial);
+        if (mentions.Count == 0 && denials.Count == 0)
         {
             return (level, affirmed, ignored);
         }
@@ -61,6 +63,17 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
             }
         }
 
+        foreach (var denial in denials)
+        {
+            var flag = denial.Index;
+            if (state[flag] == 0 && context.IsNegated(u, denial.Start, denial.End))
+            {
+                order.Add(flag);
+                state[flag] = 1;
+                firstReason[flag] = (sbyte)IgnoreReason.Negated;
+            }
+        }
+
         foreach (var flag in order)
         {
             var definition = flags[flag];
@@ -83,6 +96,15 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
         foreach (var blocker in u.Of(PatternKind.RedFlagBlocker))
         {
             if (blocker.Index == mention.Index && blocker.Overlaps(mention.Start, mention.End))
+            {
+                return true;
+            }
+        }
+
+        foreach (var canceller in u.Of(PatternKind.RedFlagCanceller))
+        {
+            if (canceller.Index == mention.Index && u.Sentence[canceller.Start] == u.Sentence[mention.Start]
+                && !canceller.Overlaps(mention.Start, mention.End))
             {
                 return true;
             }

@@ -36,7 +36,7 @@ internal sealed class SeverityExtractor(WordSets words, IReadOnlyList<SeverityBa
 
             numbers++;
             lastNumber = i;
-            var value = ReadAt(u, i);
+            var value = ReadAt(u, i) ?? AloneInSentence(tokens, i);
             if (value is { } v && (best is null || v > best))
             {
                 best = v;
@@ -92,6 +92,14 @@ internal sealed class SeverityExtractor(WordSets words, IReadOnlyList<SeverityBa
         }
 
         return null;
+    }
+
+    /// <summary>"lower left back. sudden. lifting a suitcase. 7.": a number that is a sentence of its own is a score.</summary>
+    private int? AloneInSentence(ReadOnlySpan<Token> tokens, int i)
+    {
+        var startsSentence = i == 0 || tokens[i - 1].Kind == TokenKind.SentenceEnd;
+        var endsSentence = i + 1 == tokens.Length || tokens[i + 1].Kind == TokenKind.SentenceEnd;
+        return startsSentence && endsSentence && i > 0 && Score(tokens, i, out var value) ? value : null;
     }
 
     private int? FromWords(Utterance u)

@@ -210,7 +210,9 @@ internal sealed class Tokenizer(Lexicon lexicon, FuzzyIndex fuzzy, IReadOnlyDict
                 first.Id = joined;
                 first.End = second.End;
                 tokens.RemoveAt(i + 1);
-                i--;
+
+                // Step back so the joined word can join its left neighbour: "havent" + ("been able" -> "able") -> "cant".
+                i = Math.Max(i - 2, -1);
             }
         }
     }

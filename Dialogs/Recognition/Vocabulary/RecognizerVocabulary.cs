@@ -12,6 +12,9 @@ public sealed class RecognizerVocabulary
     public required string Language { get; init; }
     public required int MaxGap { get; init; }
     public required int FuzzyMinLength { get; init; }
+    public int WideGap { get; init; }
+    public IReadOnlyList<string> GapStops { get; init; } = [];
+    public IReadOnlyList<string> WideStops { get; init; } = [];
     public required IReadOnlyDictionary<string, string> Spellings { get; init; }
     public required IReadOnlyDictionary<string, string> Joins { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> WordClasses { get; init; }

@@ -33,6 +33,9 @@ internal sealed class VocabularyReader(string source)
             Language = String(root, "language", "the file"),
             MaxGap = Int(matching, "maxGap", 0, 6),
             FuzzyMinLength = Int(matching, "fuzzyMinLength", 3, 20),
+            WideGap = Int(matching, "wideGap", 0, 20),
+            GapStops = OptionalStrings(matching, "gapStops", "matching"),
+            WideStops = OptionalStrings(matching, "wideStops", "matching"),
             Spellings = StringMap(Object(root, "spellings"), "spellings"),
             Joins = ReadJoins(Object(root, "joins")),
             WordClasses = wordClasses,
@@ -105,7 +108,11 @@ internal sealed class VocabularyReader(string source)
                 phrases,
                 OptionalStrings(item, "notWhen", $"red flag '{id}'"),
                 OptionalStrings(item, "supersedes", $"red flag '{id}'"),
-                item.TryGetProperty("historyCounts", out var history) && history.ValueKind == JsonValueKind.True));
+                item.TryGetProperty("historyCounts", out var history) && history.ValueKind == JsonValueKind.True)
+            {
+                Denials = OptionalStrings(item, "denials", $"red flag '{id}'"),
+                CancelledBy = OptionalStrings(item, "cancelledBy", $"red flag '{id}'"),
+            });
         }
 
         foreach (var flag in flags)
@@ -127,7 +134,7 @@ internal sealed class VocabularyReader(string source)
         return flags;
     }
 
-    private ContextVocabulary ReadContext(JsonElement c) => new(
+    private ContextVocabulary ReadContext(JsonElement c) => new ContextVocabulary(
         Int(c, "negationWindow", 1, 30),
         Int(c, "hypotheticalWindow", 1, 40),
         Int(c, "nearWindow", 0, 10),
@@ -149,7 +156,12 @@ internal sealed class VocabularyReader(string source)
         Strings(c, "past", "context"),
         Strings(c, "resolved", "context"),
         Strings(c, "current", "context"),
-        Strings(c, "anaphora", "context"));
+        Strings(c, "anaphora", "context"))
+    {
+        Exceptions = OptionalStrings(c, "exceptions", "context"),
+        HypotheticalAfter = OptionalStrings(c, "hypotheticalAfter", "context"),
+        SpeakerToo = OptionalStrings(c, "speakerToo", "context"),
+    };
 
     private DurationVocabulary ReadDurations(JsonElement d)
     {
@@ -185,16 +197,8 @@ internal sealed class VocabularyReader(string source)
 
             var phrase = String(item, "phrase", "a relative time");
             var daysBack = item.TryGetProperty("daysBack", out var days) && days.ValueKind == JsonValueKind.Number && days.TryGetInt32(out var n) ? n : 0;
-            TimeSpan? clock = null;
-            if (item.TryGetProperty("clock", out var clockElement))
-            {
-                if (clockElement.ValueKind != JsonValueKind.String || !TimeSpan.TryParseExact(clockElement.GetString(), "hh\\:mm", CultureInfo.InvariantCulture, out var parsed))
-                {
-                    throw Fail($"relative time '{phrase}' has a clock that is not hh:mm");
-                }
-
-                clock = parsed;
-            }
+            var clock = Clock(item, "clock", phrase);
+            var start = Clock(item, "start", phrase);
 
             DayOfWeek? weekday = null;
             if (item.TryGetProperty("weekday", out var weekdayElement))
@@ -212,7 +216,7 @@ internal sealed class VocabularyReader(string source)
                 throw Fail($"relative time '{phrase}' needs daysBack > 0, a clock or a weekday");
             }
 
-            relative.Add(new RelativeTime(phrase, daysBack, clock, weekday));
+            relative.Add(new RelativeTime(phrase, daysBack, clock, weekday, start));
         }
 
         return new DurationVocabulary(
@@ -231,6 +235,21 @@ internal sealed class VocabularyReader(string source)
             Strings(d, "fillers", "durations"),
             String(d, "lastWord", "durations"),
             Strings(d, "lastAdjectiveBefore", "durations"));
+    }
+
+    private TimeSpan? Clock(JsonElement item, string name, string phrase)
+    {
+        if (!item.TryGetProperty(name, out var element))
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String || !TimeSpan.TryParseExact(element.GetString(), "hh\\:mm", CultureInfo.InvariantCulture, out var parsed))
+        {
+            throw Fail($"relative time '{phrase}' has a {name} that is not hh:mm");
+        }
+
+        return parsed;
     }
 
     private SeverityVocabulary ReadSeverity(JsonElement s)
@@ -322,6 +341,8 @@ internal sealed class VocabularyReader(string source)
         {
             Check(flag.Phrases, $"red flag '{flag.Id}'");
             Check(flag.NotWhen, $"red flag '{flag.Id}'");
+            Check(flag.Denials, $"red flag '{flag.Id}'");
+            Check(flag.CancelledBy, $"red flag '{flag.Id}'");
         }
 
         foreach (var group in vocabulary.Locations.Concat(vocabulary.Paces).Concat(vocabulary.Triggers))

@@ -1,6 +1,9 @@
 namespace BackCareBot.Dialogs.Recognition.Vocabulary;
 
-/// <summary>One red flag as the clinician wrote it: phrases that raise it, phrases that rule a mention out.</summary>
+/// <summary>
+/// One red flag as the clinician wrote it: phrases that raise it, phrases that rule a mention out, phrases
+/// that can only deny it ("bladder's fine"), and phrases that cancel it anywhere in the sentence ("but didn't fall").
+/// </summary>
 public sealed record RedFlagDefinition(
     string Id,
     RedFlagLevel Level,
@@ -8,7 +11,12 @@ public sealed record RedFlagDefinition(
     IReadOnlyList<string> Phrases,
     IReadOnlyList<string> NotWhen,
     IReadOnlyList<string> Supersedes,
-    bool HistoryCounts);
+    bool HistoryCounts)
+{
+    public IReadOnlyList<string> Denials { get; init; } = [];
+
+    public IReadOnlyList<string> CancelledBy { get; init; } = [];
+}
 
 /// <summary>An id (location, pace, trigger) with the phrases that name it.</summary>
 public sealed record PhraseGroup(string Id, IReadOnlyList<string> Phrases, IReadOnlyList<string> NotWhen);
@@ -17,7 +25,9 @@ public sealed record PhraseGroup(string Id, IReadOnlyList<string> Phrases, IRead
 public sealed record SeverityBand(int Value, IReadOnlyList<string> Phrases);
 
 /// <summary>A point in time such as "last night", resolved against the time of the message.</summary>
-public sealed record RelativeTime(string Phrase, int DaysBack, TimeSpan? Clock, DayOfWeek? Weekday);
+/// When Start is given and the clock time is still to come today ("this afternoon" at 13:00), the midpoint
+/// between Start and now is used instead.
+public sealed record RelativeTime(string Phrase, int DaysBack, TimeSpan? Clock, DayOfWeek? Weekday, TimeSpan? Start = null);
 
 /// <summary>ConText cue lists and the distances (in words) over which they reach.</summary>
 public sealed record ContextVocabulary(
@@ -42,7 +52,17 @@ public sealed record ContextVocabulary(
     IReadOnlyList<string> Past,
     IReadOnlyList<string> Resolved,
     IReadOnlyList<string> Current,
-    IReadOnlyList<string> Anaphora);
+    IReadOnlyList<string> Anaphora)
+{
+    /// <summary>"except", "apart from": a negated symptom followed by an exception is partly present.</summary>
+    public IReadOnlyList<string> Exceptions { get; init; } = [];
+
+    /// <summary>Before the mention, same scope: "why does it wake me" reports, "would chest pain be a reason" asks.</summary>
+    public IReadOnlyList<string> HypotheticalAfter { get; init; } = [];
+
+    /// <summary>After the mention, same sentence: "my mum has cancer and so do I" includes the person.</summary>
+    public IReadOnlyList<string> SpeakerToo { get; init; } = [];
+}
 
 /// <summary>Words that shape a duration: points in time, spasm length cues, frequency cues.</summary>
 public sealed record DurationVocabulary(
