@@ -31,7 +31,8 @@ internal sealed class BotHostProcess : IAsyncDisposable
     /// <summary>How many turns this process had to run again because another instance saved first.</summary>
     public int ConflictRetries => _output.Count(line => line.Contains("lost a state race", StringComparison.Ordinal));
 
-    public static async Task<BotHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the bot with <paramref name="settings"/> as environment variables and, unless other arguments are given, --urls on a free port.</summary>
+    public static async Task<BotHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string>? arguments = null)
     {
         var appDirectory = AppContext.BaseDirectory;
         var start = new ProcessStartInfo
@@ -43,11 +44,13 @@ internal sealed class BotHostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(appDirectory, "BackCareBot.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var argument in arguments ?? ["--urls", "http://127.0.0.1:0"])
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         // Settings inherited from the test run must not leak into the bot.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("Microsoft", StringComparison.Ordinal) || k.StartsWith("Storage__", StringComparison.Ordinal)).ToList())
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("Microsoft", StringComparison.Ordinal) || k.StartsWith("Storage__", StringComparison.Ordinal) || k.Equals("URLS", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
         }
