@@ -3,6 +3,10 @@ using BackCareBot.Authentication;
 using BackCareBot.Configuration;
 using BackCareBot.Connector;
 using BackCareBot.Dialogs.Messages;
+using BackCareBot.Dialogs.Recognition.Cloud;
+using BackCareBot.DirectLine;
+using BackCareBot.FollowUps;
+using BackCareBot.WebChat;
 using BackCareBot.Storage;
 
 namespace BackCareBot.Tests.Deployment;
@@ -19,7 +23,11 @@ public sealed class ConfigurationReferenceTests
             .Concat(Keys(typeof(StorageOptions), StorageOptions.SectionName))
             .Concat(Keys(typeof(BotAuthenticationOptions), BotAuthenticationOptions.SectionName))
             .Concat(Keys(typeof(ConnectorOptions), ConnectorOptions.SectionName))
-            .Concat(Keys(typeof(SpeechSettings), "Speech")))
+            .Concat(Keys(typeof(SpeechSettings), "Speech"))
+            .Concat(Keys(typeof(TextAnalyticsHealthOptions), TextAnalyticsHealthOptions.SectionName))
+            .Concat(Keys(typeof(FollowUpOptions), FollowUpOptions.SectionName))
+            .Concat(Keys(typeof(WebChatOptions), "WebChat"))
+            .Concat(Keys(typeof(DirectLineOptions), "DirectLine")))
         {
             keys.Add(key);
         }
@@ -42,7 +50,7 @@ public sealed class ConfigurationReferenceTests
             var key = prefix is null ? property.Name : $"{prefix}:{property.Name}";
             var type = property.PropertyType;
             var isList = type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable));
-            if (type.IsClass && type != typeof(string) && !isList)
+            if (type.IsClass && type != typeof(string) && type != typeof(Uri) && !isList)
             {
                 foreach (var nested in Keys(type, key))
                 {
