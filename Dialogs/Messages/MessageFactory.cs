@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using BackCareBot.Protocol.Schema;
 
@@ -9,6 +10,11 @@ namespace BackCareBot.Dialogs.Messages;
 /// </summary>
 public sealed class MessageFactory(SpeechSettings speech)
 {
+    // Almost every sentence comes from the content file, so the same SSML is built again and again; keep it.
+    // Sentences with personal values (a summary) are rarer, and the cap keeps them from filling memory.
+    private const int MaxCachedSpeech = 2048;
+    private readonly ConcurrentDictionary<(string Sentence, string Language), string> _speech = new();
+
     /// <summary>Something the bot tells the person; they may still type.</summary>
     public Activity Statement(string text, string? speak, string? locale) =>
         Build(text, speak, locale, InputHints.AcceptingInput, choices: null);
@@ -28,7 +34,7 @@ public sealed class MessageFactory(SpeechSettings speech)
         {
             Type = ActivityTypes.Message,
             Text = text,
-            Speak = Ssml.Build(speak ?? text, language, speech.VoiceName),
+            Speak = Speech(speak ?? text, language),
             InputHint = inputHint,
         };
 
@@ -46,6 +52,22 @@ public sealed class MessageFactory(SpeechSettings speech)
         }
 
         return activity;
+    }
+
+    private string Speech(string sentence, string language)
+    {
+        if (_speech.TryGetValue((sentence, language), out var ssml))
+        {
+            return ssml;
+        }
+
+        ssml = Ssml.Build(sentence, language, speech.VoiceName);
+        if (_speech.Count < MaxCachedSpeech)
+        {
+            _speech.TryAdd((sentence, language), ssml);
+        }
+
+        return ssml;
     }
 }
 

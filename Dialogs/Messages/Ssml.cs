@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using System.Text;
 
 namespace BackCareBot.Dialogs.Messages;
@@ -14,59 +13,100 @@ public static class Ssml
 
     public static string Build(string sentence, string locale, string voiceName)
     {
-        var spoken = SecurityElement.Escape(CleanForSpeech(sentence));
-        return $"<speak version=\"1.0\" xmlns=\"{Namespace}\" xml:lang=\"{SecurityElement.Escape(locale)}\"><voice name=\"{SecurityElement.Escape(voiceName)}\">{spoken}</voice></speak>";
+        var builder = new StringBuilder(sentence.Length + 160);
+        builder.Append("<speak version=\"1.0\" xmlns=\"").Append(Namespace).Append("\" xml:lang=\"");
+        AppendEscaped(builder, locale);
+        builder.Append("\"><voice name=\"");
+        AppendEscaped(builder, voiceName);
+        builder.Append("\">");
+        AppendEscaped(builder, CleanForSpeech(sentence));
+        builder.Append("</voice></speak>");
+        return builder.ToString();
     }
 
-    /// <summary>Drops links, emoji and markdown symbols, and folds white space.</summary>
+    /// <summary>Drops links, emoji and markdown symbols, and folds white space, in one pass.</summary>
     public static string CleanForSpeech(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var position = 0;
+        while (position < text.Length)
         {
-            if (word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
             {
-                continue;
+                position++;
             }
 
-            var cleaned = RemoveUnspeakable(word);
-            if (cleaned.Length == 0)
+            var start = position;
+            while (position < text.Length && !char.IsWhiteSpace(text[position]))
             {
-                continue;
+                position++;
             }
 
-            if (builder.Length > 0)
+            if (position > start)
             {
-                builder.Append(' ');
+                AppendSpeakableWord(builder, text.AsSpan(start, position - start));
             }
-
-            builder.Append(cleaned);
         }
 
         return builder.ToString();
     }
 
-    private static string RemoveUnspeakable(string word)
+    private static void AppendSpeakableWord(StringBuilder builder, ReadOnlySpan<char> word)
     {
-        var builder = new StringBuilder(word.Length);
-        var enumerator = StringInfo.GetTextElementEnumerator(word);
-        while (enumerator.MoveNext())
+        if (word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
         {
-            var element = enumerator.GetTextElement();
-            if (element.Length > 1 && char.IsSurrogatePair(element, 0))
-            {
-                continue;
-            }
-
-            var c = element[0];
-            if (c is '*' or '_' or '#' or '`' or '~' or '|' or '>' or '<' || char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
-            {
-                continue;
-            }
-
-            builder.Append(element);
+            return;
         }
 
-        return builder.ToString();
+        var lengthBefore = builder.Length;
+        if (lengthBefore > 0)
+        {
+            builder.Append(' ');
+        }
+
+        var kept = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (char.IsHighSurrogate(c))
+            {
+                // Characters outside the basic plane are emoji and pictographs here; a voice reads them badly or not at all.
+                i++;
+                continue;
+            }
+
+            if (IsMarkup(c) || char.IsLowSurrogate(c) || IsVariationSelector(c) || char.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol)
+            {
+                continue;
+            }
+
+            builder.Append(c);
+            kept++;
+        }
+
+        if (kept == 0)
+        {
+            builder.Length = lengthBefore;
+        }
+    }
+
+    private static bool IsMarkup(char c) => c is '*' or '_' or '#' or '`' or '~' or '|' or '>' or '<';
+
+    private static bool IsVariationSelector(char c) => c is >= '\uFE00' and <= '\uFE0F';
+
+    private static void AppendEscaped(StringBuilder builder, string text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '"' => builder.Append("&quot;"),
+                '\'' => builder.Append("&apos;"),
+                _ => builder.Append(c),
+            };
+        }
     }
 }

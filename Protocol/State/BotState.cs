@@ -1,5 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using BackCareBot.Protocol.Builder;
 
@@ -101,13 +103,15 @@ public abstract class BotState
     }
 
     /// <summary>
-    /// The turn's copy of the state. Typed values are kept as objects while the turn runs and serialized
-    /// once at save time; values not touched this turn stay as the JSON that was read.
+    /// The turn's copy of the state. Typed values are kept as objects while the turn runs and written once at
+    /// save time; properties not touched this turn are copied through as the JSON that was read. No JSON DOM is
+    /// built: this runs twice in every turn, so it reads and writes with the streaming reader and writer.
     /// </summary>
     internal sealed class CachedState(string? key)
     {
-        private JsonObject _raw = [];
-        private readonly Dictionary<string, (object? Value, Func<object?, JsonNode?> Serialize)> _values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (object? Value, Action<Utf8JsonWriter, object?> Write)> _values = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+        private JsonElement? _raw;
 
         public string? Key { get; } = key;
 
@@ -119,7 +123,9 @@ public abstract class BotState
 
         public void Load(StoreItem item)
         {
-            _raw = JsonNode.Parse(item.Json) as JsonObject ?? [];
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(item.Json));
+            var root = JsonElement.ParseValue(ref reader);
+            _raw = root.ValueKind == JsonValueKind.Object ? root : null;
             ETag = item.ETag;
             OriginalJson = item.Json;
         }
@@ -132,10 +138,10 @@ public abstract class BotState
                 return true;
             }
 
-            if (_raw[name] is { } node)
+            if (!_removed.Contains(name) && _raw is { } raw && raw.TryGetProperty(name, out var element))
             {
-                value = node.Deserialize(typeInfo);
-                _values[name] = (value, v => JsonSerializer.SerializeToNode((T)v!, typeInfo));
+                value = element.Deserialize(typeInfo);
+                _values[name] = (value, Writer(typeInfo));
                 return true;
             }
 
@@ -146,39 +152,53 @@ public abstract class BotState
         public void Set<T>(string name, T value, JsonTypeInfo<T> typeInfo)
         {
             Deleted = false;
-            _values[name] = (value, v => JsonSerializer.SerializeToNode((T)v!, typeInfo));
+            _removed.Remove(name);
+            _values[name] = (value, Writer(typeInfo));
         }
 
         public void Remove(string name)
         {
             _values.Remove(name);
-            _raw.Remove(name);
+            _removed.Add(name);
         }
 
         public void Clear()
         {
             _values.Clear();
-            _raw = [];
+            _removed.Clear();
+            _raw = null;
             Deleted = true;
         }
 
         public string Serialize()
         {
-            var result = new JsonObject();
-            foreach (var (name, node) in _raw)
+            var buffer = new ArrayBufferWriter<byte>(1024);
+
+            // Stored state is never embedded in HTML, so only what JSON itself requires is escaped: smaller documents.
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                if (!_values.ContainsKey(name))
+                writer.WriteStartObject();
+                if (_raw is { } raw)
                 {
-                    result[name] = node?.DeepClone();
+                    foreach (var property in raw.EnumerateObject())
+                    {
+                        if (!_values.ContainsKey(property.Name) && !_removed.Contains(property.Name))
+                        {
+                            property.WriteTo(writer);
+                        }
+                    }
                 }
+
+                foreach (var (name, held) in _values)
+                {
+                    writer.WritePropertyName(name);
+                    held.Write(writer, held.Value);
+                }
+
+                writer.WriteEndObject();
             }
 
-            foreach (var (name, held) in _values)
-            {
-                result[name] = held.Serialize(held.Value);
-            }
-
-            return result.ToJsonString();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         public void MarkSaved(string? json, string? etag)
@@ -188,9 +208,13 @@ public abstract class BotState
             Deleted = false;
             if (json is null)
             {
-                _raw = [];
+                _raw = null;
                 _values.Clear();
+                _removed.Clear();
             }
         }
+
+        private static Action<Utf8JsonWriter, object?> Writer<T>(JsonTypeInfo<T> typeInfo) =>
+            (writer, value) => JsonSerializer.Serialize(writer, (T)value!, typeInfo);
     }
 }

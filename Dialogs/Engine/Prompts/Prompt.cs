@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BackCareBot.Protocol.Builder;
 using BackCareBot.Protocol.Schema;
 
@@ -33,8 +32,8 @@ public abstract class Prompt<T> : Dialog
 
         ArgumentOutOfRangeException.ThrowIfNegative(prompt.MaxRetries, nameof(options));
         var data = new PromptOptionsData(
-            ToNode(prompt.Prompt),
-            prompt.RetryPrompt is null ? null : ToNode(prompt.RetryPrompt),
+            ToJson(prompt.Prompt),
+            prompt.RetryPrompt is null ? null : ToJson(prompt.RetryPrompt),
             prompt.Choices,
             prompt.MaxRetries);
         var instance = dc.ActiveDialog!;
@@ -105,9 +104,9 @@ public abstract class Prompt<T> : Dialog
         return valid && recognized.Succeeded;
     }
 
-    private Task SendAsync(ITurnContext turnContext, PromptOptionsData data, JsonNode activityJson, CancellationToken cancellationToken)
+    private Task SendAsync(ITurnContext turnContext, PromptOptionsData data, string activityJson, CancellationToken cancellationToken)
     {
-        var outgoing = activityJson.Deserialize(BotJsonContext.Default.Activity)!;
+        var outgoing = BotJson.Deserialize(activityJson)!;
         outgoing.InputHint ??= InputHints.ExpectingInput;
         Decorate(outgoing, data.Choices);
         return turnContext.SendActivityAsync(outgoing, cancellationToken);
@@ -126,5 +125,5 @@ public abstract class Prompt<T> : Dialog
         return data;
     }
 
-    private static JsonNode ToNode(Activity activity) => JsonSerializer.SerializeToNode(activity, BotJsonContext.Default.Activity)!;
+    private static string ToJson(Activity activity) => BotJson.Serialize(activity);
 }
