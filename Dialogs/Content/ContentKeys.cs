@@ -14,7 +14,7 @@ public static class ContentKeys
         "retryLegDetail", "notSureTreatedAsYes", "gaveUp", "emergency", "urgent", "urgentPregnancy", "gp", "selfcare",
         "whenToGetHelp", "notADoctor", "summaryIntro", "afterOutcome", "hypotheticalAnswer", "help", "cancelled",
         "restarting", "emergencyCommand", "whatIKnow", "whatIKnowNothing", "forgetConfirm", "forgotten", "notForgotten",
-        "tipsCommand", "turnError", "groupChat", "followUpOffer", "followUpScheduled", "followUpDeclined", "followUpCheckIn",
+        "tipsCommand", "tipsHeading", "turnError", "groupChat", "followUpOffer", "followUpScheduled", "followUpDeclined", "followUpCheckIn",
         "emergencyGroup", "cardAnswerReceived",
         "sayYesNo", "sayYesNoPhone", "goodbyeCall",
     ];

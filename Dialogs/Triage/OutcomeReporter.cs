@@ -40,12 +40,12 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
 
         if (assessment.Level is TriageLevel.SelfCare or TriageLevel.Gp)
         {
-            outgoing.Add(TipsMessage(tips.Select(facts).Append("prevention"), locale));
+            outgoing.Add(TipsMessage(tips.Select(facts).Append("prevention"), turn.Activity.ChannelId, locale));
         }
 
         outgoing.Add(Combine(["whenToGetHelp", "notADoctor"], locale));
         var summary = summaries.Build(facts, assessment);
-        outgoing.Add(SummaryMessage(summary, locale));
+        outgoing.Add(SummaryMessage(summary, turn.Activity.ChannelId, locale));
 
         // A call ends with the advice: offering to start over would only keep someone on the line.
         var phoneCall = PhoneCall.IsPhoneCall(turn.Activity);
@@ -72,8 +72,8 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
     }
 
     /// <summary>The general tips, for the "tips" command.</summary>
-    public Activity GeneralTips(TriageFacts facts, string? locale) =>
-        TipsMessage(tips.Select(facts).Append("prevention"), locale, introKey: "tipsCommand");
+    public Activity GeneralTips(TriageFacts facts, string? channelId, string? locale) =>
+        TipsMessage(tips.Select(facts).Append("prevention"), channelId, locale, introKey: "tipsCommand");
 
     private async Task SendEmergencyAsync(ITurnContext turn, TriageFacts facts, LevelAssessment assessment, CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
         await turn.SendActivitiesAsync(outgoing, cancellationToken);
     }
 
-    private Activity TipsMessage(IEnumerable<string> tipKeys, string? locale, string? introKey = null)
+    private Activity TipsMessage(IEnumerable<string> tipKeys, string? channelId, string? locale, string? introKey = null)
     {
         var text = new StringBuilder();
         var speak = new StringBuilder();
@@ -113,7 +113,12 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
         }
 
         card.Add(AdaptiveCardBuilder.Bullets(tipTexts));
-        var message = replies.Say(new Line(text.ToString().TrimEnd(), speak.ToString().TrimEnd()), locale);
+
+        // Where the card is shown, the text only names it, so the tips do not appear twice.
+        var shown = ChannelCapabilities.ShowsAdaptiveCards(channelId)
+            ? introKey is null ? replies.Fill(Content.Message("tipsHeading"), locale, null).Text : replies.Fill(Content.Message(introKey), locale, null).Text
+            : text.ToString().TrimEnd();
+        var message = replies.Say(new Line(shown, speak.ToString().TrimEnd()), locale);
         message.Attachments = [AdaptiveCardBuilder.Attachment(AdaptiveCardBuilder.Card(speak.ToString().TrimEnd(), card))];
         return message;
     }
@@ -124,10 +129,11 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
         return replies.Say(new Line(string.Join(' ', parts.Select(p => p.Text)), string.Join(' ', parts.Select(p => p.Speak))), locale);
     }
 
-    private Activity SummaryMessage(TriageSummary summary, string? locale)
+    private Activity SummaryMessage(TriageSummary summary, string? channelId, string? locale)
     {
         var (introText, introSpeak) = replies.Fill(Content.Message("summaryIntro"), locale, null);
-        var message = replies.Say(new Line($"{introText}\n\n{summaries.Write(summary)}", introSpeak), locale);
+        var text = ChannelCapabilities.ShowsAdaptiveCards(channelId) ? introText : $"{introText}\n\n{summaries.Write(summary)}";
+        var message = replies.Say(new Line(text, introSpeak), locale);
         var rows = summaries.Rows(summary);
         var labels = Content.Summary;
         var card = AdaptiveCardBuilder.Card(introSpeak,

@@ -66,7 +66,7 @@ public abstract class SafetyNetDialog(string id, TriageServices services) : Comp
                 await context.SendActivityAsync(Services.Replies.Say("help", locale), cancellationToken);
                 return await ResumeAsync(innerDc, starting, turn, cancellationToken);
             case TriageCommand.Tips:
-                await context.SendActivityAsync(Services.Outcomes.GeneralTips(turn.Facts, locale), cancellationToken);
+                await context.SendActivityAsync(Services.Outcomes.GeneralTips(turn.Facts, context.Activity.ChannelId, locale), cancellationToken);
                 return await ResumeAsync(innerDc, starting, turn, cancellationToken);
             case TriageCommand.Emergency:
                 await context.SendActivityAsync(Services.Replies.Insist("emergencyCommand", locale), cancellationToken);
