@@ -8,6 +8,7 @@ using BackCareBot.DirectLine;
 using BackCareBot.Endpoints;
 using BackCareBot.FollowUps;
 using BackCareBot.Health;
+using BackCareBot.RateLimiting;
 using BackCareBot.Storage;
 using BackCareBot.Streaming;
 using BackCareBot.Teams;
@@ -32,6 +33,7 @@ builder.Services
     .AddBotAdapter()
     .AddDirectLine(builder.Configuration)
     .AddWebChat(builder.Configuration)
+    .AddRateLimits(builder.Configuration)
     .AddProblemDetails()
     .AddHostedService<IdleStateJanitor>()
     .AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
@@ -44,6 +46,7 @@ app.MapBotMessages();
 app.UseBotStreaming();
 app.MapDirectLine();
 app.MapWebChat();
+app.UseRateLimits();
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

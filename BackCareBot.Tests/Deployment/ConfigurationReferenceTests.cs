@@ -6,6 +6,7 @@ using BackCareBot.Dialogs.Messages;
 using BackCareBot.Dialogs.Recognition.Cloud;
 using BackCareBot.DirectLine;
 using BackCareBot.FollowUps;
+using BackCareBot.RateLimiting;
 using BackCareBot.WebChat;
 using BackCareBot.Storage;
 
@@ -27,7 +28,8 @@ public sealed class ConfigurationReferenceTests
             .Concat(Keys(typeof(TextAnalyticsHealthOptions), TextAnalyticsHealthOptions.SectionName))
             .Concat(Keys(typeof(FollowUpOptions), FollowUpOptions.SectionName))
             .Concat(Keys(typeof(WebChatOptions), "WebChat"))
-            .Concat(Keys(typeof(DirectLineOptions), "DirectLine")))
+            .Concat(Keys(typeof(DirectLineOptions), "DirectLine"))
+            .Concat(Keys(typeof(RateLimitOptions), RateLimitOptions.SectionName)))
         {
             keys.Add(key);
         }

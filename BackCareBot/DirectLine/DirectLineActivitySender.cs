@@ -19,7 +19,7 @@ internal sealed class DirectLineActivitySender(DirectLineConversationStore store
             activity.From.Role = RoleTypes.Bot;
             activity.Timestamp = time.GetUtcNow();
             var conversation = store.Find(activity.Conversation?.Id);
-            responses[i] = new ResourceResponse(conversation is null ? null : store.Append(conversation, activity));
+            responses[i] = new ResourceResponse(conversation is null ? null : store.Append(conversation, activity)?.Id);
         }
 
         return Task.FromResult(responses);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BackCareBot.Adapter;
 using BackCareBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,8 @@ internal sealed class DirectLineChannel(
     IOptions<DirectLineOptions> options,
     TimeProvider time)
 {
+    private const int MaxClientActivityIdLength = 128;
+
     private readonly DirectLineOptions _options = options.Value;
 
     /// <summary>
@@ -48,9 +51,15 @@ internal sealed class DirectLineChannel(
         return (conversation, true);
     }
 
-    /// <summary>Echoes a client's activity with its new id, then lets the bot answer it. Null when the conversation was dropped.</summary>
+    /// <summary>
+    /// Echoes a client's activity with its new id, then lets the bot answer it. Null when the conversation was dropped.
+    /// Web Chat retries a post it saw fail with the same clientActivityID, but the first attempt may well have arrived
+    /// (a timeout, a dropped response): while that first one is in the kept transcript, the retry gets its id and the
+    /// turn does not run again, so one answer is never taken as two (a "yes" must not also answer the next question).
+    /// </summary>
     public async Task<string?> PostAsync(DirectLineConversation conversation, Activity activity, string serviceUrl, CancellationToken cancellationToken)
     {
+        var clientActivityId = ClientActivityId(activity);
         // The sender is whoever the token was issued to, whatever the client wrote, so no one can speak as another user.
         activity.From = User(conversation.UserId, activity.From?.Name);
         activity.Recipient = Bot();
@@ -61,14 +70,27 @@ internal sealed class DirectLineChannel(
         activity.CallerId = null;
         activity.DeliveryMode = null;
 
-        if (store.Append(conversation, activity) is not { } id)
+        if (store.Append(conversation, activity, clientActivityId) is not { } appended)
         {
             return null;
         }
 
-        await adapter.ProcessActivityAsync(activity, sender, cancellationToken);
-        return id;
+        if (!appended.Duplicate)
+        {
+            await adapter.ProcessActivityAsync(activity, sender, cancellationToken);
+        }
+
+        return appended.Id;
     }
+
+    // Web Chat's ids are short; a longer one is no retry key worth remembering (and would cost memory).
+    private static string? ClientActivityId(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } channelData
+        && channelData.TryGetProperty("clientActivityID", out var id)
+        && id.ValueKind == JsonValueKind.String
+        && id.GetString() is { Length: > 0 and <= MaxClientActivityIdLength } value
+            ? value
+            : null;
 
     private static ChannelAccount User(string id, string? name = null) => new() { Id = id, Name = name, Role = RoleTypes.User };
 

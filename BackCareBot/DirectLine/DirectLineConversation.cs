@@ -11,6 +11,7 @@ internal sealed class DirectLineConversation
 {
     private readonly object _gate = new();
     private readonly Queue<TranscriptEntry> _entries = new();
+    private readonly Dictionary<string, string> _idsByClientActivityId = new(StringComparer.Ordinal);
     private readonly int _maxEntries;
     private long _sequence;
     private long _bytes;
@@ -51,8 +52,12 @@ internal sealed class DirectLineConversation
     /// <summary>True for the first caller only: the one that must tell the bot the user joined.</summary>
     public bool TryStart() => Interlocked.Exchange(ref _started, 1) == 0;
 
-    /// <summary>Numbers the activity, gives it its id, keeps it and streams it. Null once the conversation is closed.</summary>
-    public AppendResult? Append(Activity activity, bool streamOnly)
+    /// <summary>
+    /// Numbers the activity, gives it its id, keeps it and streams it. Null once the conversation is closed. A client
+    /// activity whose clientActivityID is still in the kept transcript is not appended again: the result carries the
+    /// first one's id, marked as a duplicate.
+    /// </summary>
+    public AppendResult? Append(Activity activity, bool streamOnly, string? clientActivityId = null)
     {
         lock (_gate)
         {
@@ -61,14 +66,30 @@ internal sealed class DirectLineConversation
                 return null;
             }
 
+            if (clientActivityId is not null && _idsByClientActivityId.TryGetValue(clientActivityId, out var firstId))
+            {
+                activity.Id = firstId;
+                return new AppendResult(firstId, 0, Duplicate: true);
+            }
+
             var sequence = ++_sequence;
             activity.Id = ActivityId(sequence);
-            var entry = new TranscriptEntry(sequence, BotJson.SerializeToUtf8(activity), streamOnly);
+            var entry = new TranscriptEntry(sequence, BotJson.SerializeToUtf8(activity), streamOnly, clientActivityId);
             _entries.Enqueue(entry);
+            if (clientActivityId is not null)
+            {
+                _idsByClientActivityId[clientActivityId] = activity.Id;
+            }
+
             long delta = entry.Json.Length;
             while (_entries.Count > _maxEntries)
             {
-                delta -= _entries.Dequeue().Json.Length;
+                var dropped = _entries.Dequeue();
+                delta -= dropped.Json.Length;
+                if (dropped.ClientActivityId is not null)
+                {
+                    _idsByClientActivityId.Remove(dropped.ClientActivityId);
+                }
             }
 
             _bytes += delta;
@@ -77,7 +98,7 @@ internal sealed class DirectLineConversation
                 _subscription = null;
             }
 
-            return new AppendResult(activity.Id, delta);
+            return new AppendResult(activity.Id, delta, Duplicate: false);
         }
     }
 
@@ -142,5 +163,8 @@ internal sealed class DirectLineConversation
     private string ActivityId(long sequence) => $"{Id}|{sequence:D7}";
 }
 
-/// <summary>The id an appended activity got, and how much the transcript grew (negative when old activities were dropped).</summary>
-internal readonly record struct AppendResult(string Id, long BytesDelta);
+/// <summary>
+/// The id an appended activity got, how much the transcript grew (negative when old activities were dropped), and
+/// whether it was a client's retry of an activity already kept (then nothing was appended).
+/// </summary>
+internal readonly record struct AppendResult(string Id, long BytesDelta, bool Duplicate);

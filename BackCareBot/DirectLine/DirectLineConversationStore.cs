@@ -54,9 +54,9 @@ internal sealed class DirectLineConversationStore(IOptions<DirectLineOptions> op
     }
 
     /// <summary>Appends to a conversation's transcript; null when the conversation was dropped meanwhile.</summary>
-    public string? Append(DirectLineConversation conversation, Activity activity)
+    public AppendResult? Append(DirectLineConversation conversation, Activity activity, string? clientActivityId = null)
     {
-        if (conversation.Append(activity, streamOnly: activity.Type == ActivityTypes.Typing) is not { } result)
+        if (conversation.Append(activity, streamOnly: activity.Type == ActivityTypes.Typing, clientActivityId) is not { } result)
         {
             return null;
         }
@@ -66,7 +66,7 @@ internal sealed class DirectLineConversationStore(IOptions<DirectLineOptions> op
         {
         }
 
-        return result.Id;
+        return result;
     }
 
     /// <summary>Drops conversations nobody has used for a token's lifetime; returns how many.</summary>

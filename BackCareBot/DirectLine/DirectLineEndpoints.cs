@@ -3,6 +3,7 @@ using System.Text.Json;
 using BackCareBot.Authentication;
 using BackCareBot.Endpoints;
 using BackCareBot.Protocol.Schema;
+using BackCareBot.RateLimiting;
 using BackCareBot.WebChat;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ internal static class DirectLineEndpoints
     {
         app.UseWebSockets();
         app.UseWebChatCors();
-        var group = app.MapGroup(BasePath).RequireCors(WebChatCors.PolicyName);
+        var group = app.MapGroup(BasePath).RequireCors(WebChatCors.PolicyName).RequireRateLimiting(RateLimitingExtensions.PerAddress);
         group.MapPost("/tokens/generate", GenerateToken);
         group.MapPost("/tokens/refresh", RefreshToken);
         group.MapPost("/conversations", StartConversationAsync);
@@ -103,13 +104,15 @@ internal static class DirectLineEndpoints
 
     private static async Task<IResult> PostActivityAsync(
         string conversationId,
-        HttpRequest request,
+        HttpContext http,
         DirectLineTokenService tokens,
         DirectLineConversationStore store,
         DirectLineChannel channel,
+        ConversationRateLimiter conversationLimiter,
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
+        var request = http.Request;
         if (Authorize(request, tokens, conversationId) is null)
         {
             return Forbidden(request);
@@ -124,6 +127,11 @@ internal static class DirectLineEndpoints
         if (read.Activity is not { } activity)
         {
             return Results.Problem(statusCode: read.StatusCode, title: read.Problem);
+        }
+
+        if (conversationLimiter.TryAcquire(Channels.WebChat, conversation.Id) is { } retryAfter)
+        {
+            return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
         }
 
         return await channel.PostAsync(conversation, activity, ServiceUrl(request), cancellationToken) is { } id

@@ -32,19 +32,10 @@ internal static class ActivityRequestReader
             return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than this bot accepts.");
         }
 
-        Activity? activity;
-        try
+        var parsed = Parse(body.Value.Span);
+        if (parsed.Activity is not { } activity)
         {
-            activity = JsonSerializer.Deserialize(body.Value.Span, BotJsonContext.Default.Activity);
-        }
-        catch (JsonException)
-        {
-            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The body is not a valid activity.");
-        }
-
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no type.");
+            return parsed;
         }
 
         if (fromChannel && string.IsNullOrWhiteSpace(activity.Conversation?.Id))
@@ -58,8 +49,42 @@ internal static class ActivityRequestReader
             return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no serviceUrl to send replies to.");
         }
 
+        return parsed;
+    }
+
+    /// <summary>Strict JSON of real text, an activity with a type, lists without null members; shared with the streaming reader.</summary>
+    public static ActivityReadResult Parse(ReadOnlySpan<byte> body)
+    {
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, BotJsonContext.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The body is not a valid activity.");
+        }
+
+        if (!JsonTextCheck.IsValidText(body))
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity contains text that is not valid Unicode.");
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no type.");
+        }
+
+        // A null in these lists is no member or attachment at all; dropping it here spares every handler the check.
+        activity.MembersAdded = WithoutNulls(activity.MembersAdded);
+        activity.MembersRemoved = WithoutNulls(activity.MembersRemoved);
+        activity.Attachments = WithoutNulls(activity.Attachments);
         return ActivityReadResult.Ok(activity);
     }
+
+    private static List<T>? WithoutNulls<T>(IList<T>? items)
+        where T : class =>
+        items?.Where(item => item is not null).ToList();
 
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -3,6 +3,7 @@ using BackCareBot.Adapter;
 using BackCareBot.Authentication;
 using BackCareBot.Connector;
 using BackCareBot.Protocol.Schema;
+using BackCareBot.RateLimiting;
 
 namespace BackCareBot.Endpoints;
 
@@ -15,7 +16,7 @@ internal static partial class MessagesEndpoint
 {
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", HandleAsync);
+        endpoints.MapPost("/api/messages", HandleAsync).RequireRateLimiting(RateLimitingExtensions.LocalDevelopmentPerAddress);
         return endpoints;
     }
 
@@ -24,6 +25,7 @@ internal static partial class MessagesEndpoint
         IBotRequestAuthenticator authenticator,
         BotAdapter adapter,
         ConnectorActivitySender connectorSender,
+        ConversationRateLimiter conversationLimiter,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -47,6 +49,11 @@ internal static partial class MessagesEndpoint
 
         // callerId is derived from the validated token, never taken from the wire (spec A2250).
         activity.CallerId = auth.CallerId;
+
+        if (conversationLimiter.TryAcquire(activity.ChannelId, activity.Conversation!.Id!) is { } retryAfter)
+        {
+            return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
+        }
 
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {

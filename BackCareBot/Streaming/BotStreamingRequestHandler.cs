@@ -3,6 +3,7 @@ using System.Text.Json;
 using BackCareBot.Adapter;
 using BackCareBot.Endpoints;
 using BackCareBot.Protocol.Schema;
+using BackCareBot.RateLimiting;
 
 namespace BackCareBot.Streaming;
 
@@ -10,7 +11,8 @@ namespace BackCareBot.Streaming;
 /// Answers what a streaming channel asks the bot: <c>POST /api/messages</c> carries an activity, run as a
 /// turn whose replies go back over the same socket; <c>GET /api/version</c> asks who the bot is.
 /// </summary>
-internal sealed partial class BotStreamingRequestHandler(BotAdapter adapter, StreamingSession session, ILogger<BotStreamingRequestHandler> logger)
+internal sealed partial class BotStreamingRequestHandler(
+    BotAdapter adapter, ConversationRateLimiter conversationLimiter, StreamingSession session, ILogger<BotStreamingRequestHandler> logger)
     : IStreamingRequestHandler
 {
     private static readonly string UserAgent =
@@ -44,6 +46,11 @@ internal sealed partial class BotStreamingRequestHandler(BotAdapter adapter, Str
         }
 
         activity.CallerId = session.CallerId;
+        if (conversationLimiter.TryAcquire(activity.ChannelId, activity.Conversation!.Id!) is not null)
+        {
+            return StreamingResponse.Status(StatusCodes.Status429TooManyRequests);
+        }
+
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {
             var expected = await adapter.ProcessActivityAsync(activity, ExpectRepliesSender.Instance, cancellationToken).ConfigureAwait(false);

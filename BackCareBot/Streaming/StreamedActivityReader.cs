@@ -19,23 +19,9 @@ internal static class StreamedActivityReader
             return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than this bot accepts.");
         }
 
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize(body.Content.Span, BotJsonContext.Default.Activity);
-        }
-        catch (JsonException)
-        {
-            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The body is not a valid activity.");
-        }
-
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no type.");
-        }
-
-        return string.IsNullOrWhiteSpace(activity.Conversation?.Id)
+        var parsed = ActivityRequestReader.Parse(body.Content.Span);
+        return parsed.Activity is { } activity && string.IsNullOrWhiteSpace(activity.Conversation?.Id)
             ? ActivityReadResult.Fail(StatusCodes.Status400BadRequest, "The activity has no conversation id.")
-            : ActivityReadResult.Ok(activity);
+            : parsed;
     }
 }

@@ -1,5 +1,6 @@
 using BackCareBot.Adapter;
 using BackCareBot.Authentication;
+using BackCareBot.RateLimiting;
 
 namespace BackCareBot.Streaming;
 
@@ -28,6 +29,7 @@ internal static partial class StreamingEndpoints
         HttpContext http,
         IBotRequestAuthenticator authenticator,
         BotAdapter adapter,
+        ConversationRateLimiter conversationLimiter,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggerFactory)
@@ -53,6 +55,7 @@ internal static partial class StreamingEndpoints
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var handler = new BotStreamingRequestHandler(
             adapter,
+            conversationLimiter,
             new StreamingSession(auth.IsAnonymousLocal ? null : channelId, auth.CallerId),
             loggerFactory.CreateLogger<BotStreamingRequestHandler>());
         var connection = new StreamingConnection(socket, handler, time, loggerFactory.CreateLogger<StreamingConnection>());

@@ -1,3 +1,4 @@
+using BackCareBot.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace BackCareBot.WebChat;
@@ -15,7 +16,7 @@ internal static partial class WebChatEndpoints
         app.UseWebChatCors();
         var group = app.MapGroup("/webchat").RequireCors(WebChatCors.PolicyName);
         group.MapGet("/settings", Settings);
-        group.MapPost("/token", CreateTokenAsync);
+        group.MapPost("/token", CreateTokenAsync).RequireRateLimiting(RateLimitingExtensions.PerAddress);
         return app;
     }
 

@@ -35,6 +35,7 @@ public static class BotMentionRemover
     {
         if (entity.ValueKind != JsonValueKind.Object
             || !entity.TryGetProperty("type", out var type)
+            || type.ValueKind != JsonValueKind.String
             || !string.Equals(type.GetString(), "mention", StringComparison.OrdinalIgnoreCase)
             || !entity.TryGetProperty("mentioned", out var mentioned)
             || mentioned.ValueKind != JsonValueKind.Object

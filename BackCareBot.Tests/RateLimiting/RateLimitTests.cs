@@ -1,0 +1,153 @@
+using System.Net;
+using BackCareBot.Protocol.Builder;
+using BackCareBot.Protocol.Schema;
+using BackCareBot.Tests.Functional;
+using BackCareBot.Tests.Host;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackCareBot.Tests.RateLimiting;
+
+/// <summary>429 with Retry-After and a problem, per conversation on every activity and per address where browsers call.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Messages_ConversationOverItsBurst_429WithRetryAfterAndTurnNotRun()
+    {
+        using var factory = new BotApplicationFactory().With("RateLimits:PerConversationBurst", "2");
+        var client = factory.CreateClient();
+        var conversationId = $"conv-{Guid.NewGuid():N}";
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await client.PostActivityAsync(Message(conversationId, "my back hurts"));
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var throttled = await client.PostActivityAsync(Message(conversationId, "my back hurts"));
+        using var other = await client.PostActivityAsync(Message($"conv-{Guid.NewGuid():N}", "my back hurts"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(throttled.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {throttled.Headers.RetryAfter}");
+        await OversizedBodyTests.AssertProblemAsync(throttled);
+        Assert.NotEmpty((await other.ReadRepliesAsync()).Messages());
+    }
+
+    [Fact]
+    public async Task Messages_ThrottledActivity_TurnDoesNotRun()
+    {
+        var turns = new TurnTally();
+        using var factory = new BotApplicationFactory()
+            .With("RateLimits:PerConversationBurst", "1")
+            .WithServices(services => services.AddSingleton<IMiddleware>(turns));
+        var client = factory.CreateClient();
+        var conversationId = $"conv-{Guid.NewGuid():N}";
+
+        using var first = await client.PostActivityAsync(Message(conversationId, "hello"));
+        using var second = await client.PostActivityAsync(Message(conversationId, "hello"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(1, turns.Count);
+    }
+
+    [Fact]
+    public async Task Messages_LoopbackCallerInLocalDevelopment_NoPerAddressLimit()
+    {
+        using var factory = new BotApplicationFactory().With("RateLimits:PerAddressPermitsPerMinute", "1");
+        var client = factory.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.PostActivityAsync(Message($"conv-{Guid.NewGuid():N}", "hello"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Messages_OtherMachineInLocalDevelopment_LimitedPerAddress()
+    {
+        using var factory = new BotApplicationFactory().With("RateLimits:PerAddressPermitsPerMinute", "1");
+        factory.RemoteAddress = IPAddress.Parse("192.0.2.10");
+        var client = factory.CreateClient();
+
+        using var refused = await client.PostActivityAsync(Message($"conv-{Guid.NewGuid():N}", "hello"));
+        using var throttled = await client.PostActivityAsync(Message($"conv-{Guid.NewGuid():N}", "hello"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.NotNull(throttled.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task WebChatToken_AddressOverItsLimit_429ProblemWithRetryAfter()
+    {
+        using var factory = new BotApplicationFactory().With("RateLimits:PerAddressPermitsPerMinute", "2");
+        var client = factory.CreateClient();
+        var token = new Uri("/webchat/token", UriKind.Relative);
+
+        using var first = await client.PostAsync(token, content: null);
+        using var second = await client.PostAsync(new Uri("/v3/directline/tokens/generate", UriKind.Relative), content: null);
+        using var third = await client.PostAsync(token, content: null);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.True(third.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await OversizedBodyTests.AssertProblemAsync(third);
+    }
+
+    [Fact]
+    public async Task DirectLine_AnotherAddress_HasItsOwnAllowance()
+    {
+        using var factory = new BotApplicationFactory().With("RateLimits:PerAddressPermitsPerMinute", "1");
+        var client = factory.CreateClient();
+        var generate = new Uri("/v3/directline/tokens/generate", UriKind.Relative);
+
+        using var first = await client.PostAsync(generate, content: null);
+        factory.RemoteAddress = IPAddress.Parse("2001:db8::1");
+        using var otherAddress = await client.PostAsync(generate, content: null);
+        factory.RemoteAddress = IPAddress.Parse("2001:db8::2");
+        using var sameSubnet = await client.PostAsync(generate, content: null);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherAddress.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, sameSubnet.StatusCode);
+    }
+
+    [Fact]
+    public async Task Disabled_NoLimitAnywhere()
+    {
+        using var factory = new BotApplicationFactory()
+            .With("RateLimits:Enabled", "false")
+            .With("RateLimits:PerAddressPermitsPerMinute", "1")
+            .With("RateLimits:PerConversationBurst", "1");
+        var client = factory.CreateClient();
+        var conversationId = $"conv-{Guid.NewGuid():N}";
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var message = await client.PostActivityAsync(Message(conversationId, "hello"));
+            using var token = await client.PostAsync(new Uri("/webchat/token", UriKind.Relative), content: null);
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (message.StatusCode, token.StatusCode));
+        }
+    }
+
+    [Theory]
+    [InlineData("RateLimits:PerAddressPermitsPerMinute", "0")]
+    [InlineData("RateLimits:PerConversationBurst", "-1")]
+    [InlineData("RateLimits:PerConversationPerSecond", "0")]
+    public void Startup_InvalidLimit_FailsNamingTheSetting(string key, string value)
+    {
+        using var factory = new BotApplicationFactory().With(key, value);
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("RateLimits:", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private static Activity Message(string conversationId, string text)
+    {
+        var activity = MessagesRequests.Message(conversationId, text);
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        return activity;
+    }
+}
