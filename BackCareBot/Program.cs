@@ -8,6 +8,7 @@ using BackCareBot.DirectLine;
 using BackCareBot.Endpoints;
 using BackCareBot.FollowUps;
 using BackCareBot.Health;
+using BackCareBot.Security;
 using BackCareBot.Storage;
 using BackCareBot.Streaming;
 using BackCareBot.Teams;
@@ -32,6 +33,7 @@ builder.Services
     .AddBotAdapter()
     .AddDirectLine(builder.Configuration)
     .AddWebChat(builder.Configuration)
+    .AddWebSecurity()
     .AddProblemDetails()
     .AddHostedService<IdleStateJanitor>()
     .AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
@@ -39,6 +41,7 @@ builder.Services
 var app = builder.Build();
 app.Services.EnsureBotIsValid();
 
+app.UseWebSecurity();
 app.UseExceptionHandler();
 app.MapBotMessages();
 app.UseBotStreaming();
