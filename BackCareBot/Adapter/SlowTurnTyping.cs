@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 namespace BackCareBot.Adapter;
 
 /// <summary>
-/// Shows the person that the bot is working when a turn runs long. Teams waits about 15 seconds for a bot
-/// before it tells the person something went wrong, and a turn that calls a cloud recogniser or retries a
-/// busy state store can come close; a typing indicator after a short pause, renewed while the turn runs,
-/// tells the person an answer is coming instead of leaving a silent chat.
-/// Typing goes straight to the channel rather than into the turn's reply buffer: it says nothing about
-/// the conversation's state, so it cannot contradict a re-run turn, and holding it back would defeat it.
+/// Shows the person that the bot is working when a turn runs long. Teams gives a bot about 15 seconds to
+/// answer a message's HTTP request before it treats the bot as unresponsive, and the person sees nothing
+/// at all until the replies arrive. A turn that calls the cloud recogniser, waits on a busy state store or
+/// retries a throttled connector can take seconds, so after a short pause (well inside that limit) the
+/// person sees the bot typing, renewed about as often as a channel shows one indicator for, until the
+/// replies go out. Typing goes straight to the channel rather than into the turn's reply buffer: it says
+/// nothing about the conversation's state, so it cannot contradict a re-run turn, and holding it back
+/// would defeat it.
 /// </summary>
 internal sealed partial class SlowTurnTyping(IOptions<TurnOptions> options, TimeProvider time, ILogger<SlowTurnTyping> logger)
 {
