@@ -9,6 +9,7 @@ using BackCareBot.Endpoints;
 using BackCareBot.FollowUps;
 using BackCareBot.Health;
 using BackCareBot.RateLimiting;
+using BackCareBot.Security;
 using BackCareBot.Storage;
 using BackCareBot.Streaming;
 using BackCareBot.Teams;
@@ -34,6 +35,7 @@ builder.Services
     .AddDirectLine(builder.Configuration)
     .AddWebChat(builder.Configuration)
     .AddRateLimits(builder.Configuration)
+    .AddWebSecurity()
     .AddProblemDetails()
     .AddHostedService<IdleStateJanitor>()
     .AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
@@ -41,6 +43,7 @@ builder.Services
 var app = builder.Build();
 app.Services.EnsureBotIsValid();
 
+app.UseWebSecurity();
 app.UseExceptionHandler();
 app.MapBotMessages();
 app.UseBotStreaming();

@@ -3,6 +3,7 @@ using BackCareBot.Protocol.Builder;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.State;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace BackCareBot.Tests.Adapter;
 
@@ -164,7 +165,13 @@ public sealed class BotAdapterTests
     }
 
     private static BotAdapter CreateAdapter(IBot bot, ITurnErrorHandler? handler = null, ConversationTurnLocks? locks = null) =>
-        new(bot, new MiddlewareSet([]), handler ?? new RecordingErrorHandler(), locks ?? new ConversationTurnLocks(), NullLogger<BotAdapter>.Instance);
+        new(
+            bot,
+            new MiddlewareSet([]),
+            handler ?? new RecordingErrorHandler(),
+            locks ?? new ConversationTurnLocks(),
+            new SlowTurnTyping(Options.Create(new TurnOptions()), TimeProvider.System, NullLogger<SlowTurnTyping>.Instance),
+            NullLogger<BotAdapter>.Instance);
 
     private static Activity Incoming(string conversationId, string text = "hello", string channelId = Channels.Test) => new()
     {

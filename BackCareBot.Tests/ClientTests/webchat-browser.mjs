@@ -26,9 +26,26 @@ function check(condition, description) {
 const received = [];
 const offOrigin = [];
 
+// The host's content security policy must allow everything the chat does: any violation fails the run.
+const cspViolations = [];
+const pages = [];
+let pagePolicy = null;
+
 async function openPage(viewport) {
   const context = await browser.newContext({ viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
   const page = await context.newPage();
+  pages.push(page);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      cspViolations.push(`console: ${message.text()}`);
+    }
+  });
   page.on('request', (request) => {
     if (!request.url().startsWith(baseUrl) && !request.url().startsWith(`blob:${baseUrl}`) && !request.url().startsWith('data:')) {
       offOrigin.push(request.url());
@@ -40,7 +57,8 @@ async function openPage(viewport) {
     }
   }));
   page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
-  await page.goto(`${baseUrl}/`);
+  const response = await page.goto(`${baseUrl}/`);
+  pagePolicy = response.headers()['content-security-policy'] || null;
   return page;
 }
 
@@ -127,6 +145,12 @@ try {
 } catch (error) {
   check(false, `scenario ${scenario} threw: ${error && error.stack ? error.stack : error}`);
 } finally {
+  // Checked even when the scenario failed: a blocked script or socket is the likeliest reason it did.
+  check(pagePolicy !== null && pagePolicy.includes("script-src 'self'"), `the page came with a content security policy: ${pagePolicy}`);
+  for (const page of pages) {
+    cspViolations.push(...await page.evaluate(() => window.__cspViolations));
+  }
+  check(cspViolations.length === 0, `no content security policy violations ${cspViolations.join(' | ')}`);
   await browser.close();
 }
 console.log(failures.length === 0 ? `OK ${scenario}` : `FAILED ${scenario}: ${failures.length} check(s)`);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BackCareBot.Adapter;
 using BackCareBot.Authentication;
 using BackCareBot.Configuration;
 using BackCareBot.Connector;
@@ -24,6 +25,7 @@ public sealed class ConfigurationReferenceTests
             .Concat(Keys(typeof(StorageOptions), StorageOptions.SectionName))
             .Concat(Keys(typeof(BotAuthenticationOptions), BotAuthenticationOptions.SectionName))
             .Concat(Keys(typeof(ConnectorOptions), ConnectorOptions.SectionName))
+            .Concat(Keys(typeof(TurnOptions), TurnOptions.SectionName))
             .Concat(Keys(typeof(SpeechSettings), "Speech"))
             .Concat(Keys(typeof(TextAnalyticsHealthOptions), TextAnalyticsHealthOptions.SectionName))
             .Concat(Keys(typeof(FollowUpOptions), FollowUpOptions.SectionName))

@@ -8,12 +8,14 @@ namespace BackCareBot.Adapter;
 /// Runs one turn for an authenticated activity, whatever channel it came from: one turn per conversation
 /// at a time, middleware then the bot, replies held back until the turn's state is saved, the whole turn
 /// re-run if another instance saved the same conversation first, and the error handler if it fails.
+/// A slow turn shows the person a typing indicator meanwhile (<see cref="SlowTurnTyping"/>).
 /// </summary>
 internal sealed partial class BotAdapter(
     IBot bot,
     MiddlewareSet middleware,
     ITurnErrorHandler errorHandler,
     ConversationTurnLocks locks,
+    SlowTurnTyping typing,
     ILogger<BotAdapter> logger)
 {
     private const int MaxAttempts = 3;
@@ -23,7 +25,13 @@ internal sealed partial class BotAdapter(
         var lockKey = StorageKeys.Conversation(activity.ChannelId, activity.Conversation?.Id) ?? string.Empty;
         using (await locks.AcquireAsync(lockKey, cancellationToken))
         {
-            var (turn, replies) = await RunTurnAsync(activity, cancellationToken);
+            TurnContext turn;
+            BufferedActivitySender replies;
+            await using (typing.Start(activity, sender, cancellationToken))
+            {
+                (turn, replies) = await RunTurnAsync(activity, cancellationToken);
+            }
+
             if (replies.Activities.Count > 0)
             {
                 await sender.SendAsync(replies.Activities, cancellationToken);

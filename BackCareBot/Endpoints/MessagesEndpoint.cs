@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using BackCareBot.Adapter;
 using BackCareBot.Authentication;
@@ -61,7 +62,23 @@ internal static partial class MessagesEndpoint
             return Results.Json(new ExpectedReplies(outcome.Replies), BotJsonContext.Default.ExpectedReplies);
         }
 
-        var result = await adapter.ProcessActivityAsync(activity, connectorSender, cancellationToken);
+        TurnOutcome result;
+        try
+        {
+            result = await adapter.ProcessActivityAsync(activity, connectorSender, cancellationToken);
+        }
+        catch (ConnectorException exception)
+        {
+            // The turn's state is already saved and its lock released, so the next message carries on
+            // from here; only this turn's replies were lost. 502 tells the channel its connector was the
+            // failing upstream, where a 500 would blame the bot.
+            LogDeliveryFailed(
+                loggerFactory.CreateLogger(nameof(MessagesEndpoint)),
+                exception.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : "no answer",
+                exception.Attempts);
+            return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The channel did not accept the bot's replies.");
+        }
+
         if (activity.Type == ActivityTypes.Invoke)
         {
             return result.InvokeResponse is { } invoke
@@ -76,6 +93,9 @@ internal static partial class MessagesEndpoint
         invoke.Body is JsonElement body
             ? Results.Json(body, BotJsonContext.Default.JsonElement, statusCode: invoke.Status)
             : Results.StatusCode(invoke.Status);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "The turn's replies could not be delivered: the connector gave {Outcome} after {Attempts} attempt(s)")]
+    private static partial void LogDeliveryFailed(ILogger logger, string outcome, int attempts);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Rejected an activity: {Reason}")]
     private static partial void LogRejected(ILogger logger, string? reason);
