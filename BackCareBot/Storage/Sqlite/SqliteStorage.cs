@@ -35,12 +35,15 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
 
         // Our own pool keeps connections open with their prepared statements, so the driver's pool
-        // would only add a second layer.
+        // would only add a second layer. The driver also retries a busy statement on its own, for
+        // Default Timeout (whole seconds, 0 meaning for ever), on top of SQLite's busy_timeout: both
+        // follow the busy timeout so a locked file ends in an apology rather than a 30-second wait.
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
 
         SqliteSchema.Create(connectionString, busyTimeout);
