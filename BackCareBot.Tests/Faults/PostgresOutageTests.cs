@@ -57,6 +57,17 @@ public sealed class PostgresOutageTests(PostgresServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task ReadAsync_ServerStopped_ThrowsStorageUnavailable()
+    {
+        await server.StopAsync();
+
+        var failure = await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => Storage.ReadAsync([StoredConversation.Key(_chat.ConversationId)], CancellationToken.None).WaitAsync(Bounded.TurnLimit));
+
+        Assert.IsAssignableFrom<NpgsqlException>(failure.InnerException);
+    }
+
+    [Fact]
     public async Task Say_RedFlagWhileServerStopped_EmergencyAdvice()
     {
         await server.StopAsync();
