@@ -31,6 +31,7 @@ public sealed class SqliteStorageOptions
     /// <summary>
     /// How long a write waits for another writer's lock on the file before the turn gives up with an
     /// apology. Long enough to ride out a busy moment, short enough that the person is not left waiting.
+    /// The driver's own retry counts whole seconds, so a value under a second still waits about one.
     /// </summary>
     public TimeSpan BusyTimeout { get; set; } = DefaultBusyTimeout;
 }
