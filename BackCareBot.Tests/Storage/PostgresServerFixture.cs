@@ -17,6 +17,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "bcb-pg-" + Guid.NewGuid().ToString("N")[..12]);
     private string _binDirectory = string.Empty;
+    private string _serverOptions = string.Empty;
     private bool _started;
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -38,9 +39,8 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         await RunAsync(Tool("initdb"), ["-D", DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], asPostgres: true);
 
         var port = FreePort();
-        var serverOptions = $"-h 127.0.0.1 -p {port} -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        await RunAsync(Tool("pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"], asPostgres: true);
-        _started = true;
+        _serverOptions = $"-h 127.0.0.1 -p {port} -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await StartAsync();
 
         var server = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(server.ConnectionString))
@@ -66,6 +66,32 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Shuts the server down as an operator would (fast: clients are disconnected, data is kept), for tests
+    /// of a store that goes away. Only for a fixture of the test's own; the shared one serves other classes.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        await RunAsync(Tool("pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], asPostgres: true);
+        _started = false;
+    }
+
+    /// <summary>Starts the server (again) on the same port and data, so existing connection strings work once more.</summary>
+    public async Task StartAsync()
+    {
+        await RunAsync(Tool("pg_ctl"), ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "-o", _serverOptions, "start"], asPostgres: true);
+        _started = true;
+    }
+
+    /// <summary>Starts the server unless it is running, so a test that stopped it leaves it up for the next.</summary>
+    public async Task EnsureRunningAsync()
+    {
+        if (!_started)
+        {
+            await StartAsync();
         }
     }
 

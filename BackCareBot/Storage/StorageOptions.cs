@@ -16,9 +16,24 @@ public sealed class StorageOptions
     /// <summary>Connection string of the Postgres server or Cosmos DB account.</summary>
     public string? ConnectionString { get; set; }
 
+    public SqliteStorageOptions Sqlite { get; set; } = new();
+
     public PostgresStorageOptions Postgres { get; set; } = new();
 
     public CosmosStorageOptions Cosmos { get; set; } = new();
+}
+
+/// <summary>The "Storage:Sqlite" section.</summary>
+public sealed class SqliteStorageOptions
+{
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a write waits for another writer's lock on the file before the turn gives up with an
+    /// apology. Long enough to ride out a busy moment, short enough that the person is not left waiting.
+    /// The driver's own retry counts whole seconds, so a value under a second still waits about one.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = DefaultBusyTimeout;
 }
 
 /// <summary>The "Storage:Postgres" section.</summary>

@@ -19,6 +19,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add("Storage:DataDirectory is required when Storage:Provider is Sqlite.");
         }
 
+        if (options.Provider == StorageProvider.Sqlite && (options.Sqlite.BusyTimeout < TimeSpan.Zero || options.Sqlite.BusyTimeout > TimeSpan.FromMinutes(1)))
+        {
+            failures.Add("Storage:Sqlite:BusyTimeout must be between 00:00:00 and 00:01:00.");
+        }
+
         if (options.Provider is StorageProvider.Postgres or StorageProvider.Cosmos && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             failures.Add($"Storage:ConnectionString is required when Storage:Provider is {options.Provider}.");

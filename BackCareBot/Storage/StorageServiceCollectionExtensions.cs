@@ -32,7 +32,7 @@ public static class StorageServiceCollectionExtensions
         return options.Provider switch
         {
             StorageProvider.Memory => new ExpiringMemoryStorage(timeProvider),
-            StorageProvider.Sqlite => SqliteStorage.InDirectory(ResolveDataDirectory(services, options.DataDirectory), timeProvider),
+            StorageProvider.Sqlite => SqliteStorage.InDirectory(ResolveDataDirectory(services, options.DataDirectory), timeProvider, options.Sqlite.BusyTimeout),
             StorageProvider.Postgres => new PostgresStorage(options.ConnectionString!, options.Postgres.TableName, timeProvider),
             StorageProvider.Cosmos => CosmosStorage.Connect(options.ConnectionString!, options.Cosmos.Database, options.Cosmos.Container, timeProvider),
             _ => throw new InvalidOperationException($"Storage:Provider {options.Provider} is not available in this build."),

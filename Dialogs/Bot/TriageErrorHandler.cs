@@ -8,7 +8,9 @@ namespace BackCareBot.Dialogs.Bot;
 /// <summary>
 /// When a turn fails (a bug, or the state store is away), the person still gets an answer: the emergency
 /// advice if their message called for it, otherwise a short apology that includes the emergency number.
-/// The dialog stack is then reset so a broken stack cannot trap anyone.
+/// After a failure of the turn itself the dialog stack is reset so a broken stack cannot trap anyone;
+/// after the store was unavailable nothing is touched, as the conversation is intact and carries on
+/// where it was once the store is back.
 /// </summary>
 public sealed class TriageErrorHandler(
     TriageServices services,
@@ -33,7 +35,10 @@ public sealed class TriageErrorHandler(
             await turnContext.SendActivityAsync(services.Replies.Say("turnError", activity.Locale), cancellationToken);
         }
 
-        await ResetDialogsAsync(turnContext, cancellationToken);
+        if (exception is not StorageUnavailableException)
+        {
+            await ResetDialogsAsync(turnContext, cancellationToken);
+        }
     }
 
     private async Task ResetDialogsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -42,6 +47,11 @@ public sealed class TriageErrorHandler(
         {
             await dialogState.DeleteAsync(turnContext, cancellationToken);
             await services.ConversationState.SaveChangesAsync(turnContext, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            // The store went away during the reset: what it holds is intact, and deleting it would lose
+            // the person's answers. The apology already asks them to try again.
         }
         catch (Exception resetFailure) when (resetFailure is not OperationCanceledException and not StorageConflictException)
         {

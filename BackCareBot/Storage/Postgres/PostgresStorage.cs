@@ -15,7 +15,10 @@ namespace BackCareBot.Storage.Postgres;
 /// <remarks>
 /// Transient failures (a dropped connection, a server restarting) are retried briefly. A write whose
 /// commit succeeded but whose reply was lost is then retried against its own result and reports a
-/// conflict: the caller re-reads and finds its change there, which is safer than writing twice.
+/// conflict: the caller re-reads and finds its change there, which is safer than writing twice. When
+/// the retries run out, or the server reports it cannot serve (shutting down, out of disk), the failure
+/// surfaces as <see cref="StorageUnavailableException"/>, so the turn apologises without touching state.
+/// The connection string's Timeout and Command Timeout bound how long each attempt may take.
 /// </remarks>
 public sealed class PostgresStorage : IStorage, IExpiringStorage, IAsyncDisposable, IDisposable
 {
@@ -154,15 +157,37 @@ public sealed class PostgresStorage : IStorage, IExpiringStorage, IAsyncDisposab
 
     private static string FormatETag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Failures of the server or the way to it rather than of the request: a broken or refused
+    /// connection (any client-side NpgsqlException), or a server error of the classes connection
+    /// exception (08), insufficient resources (53, e.g. disk full), operator intervention (57P, e.g.
+    /// shutting down) and system error (58).
+    /// </summary>
+    private static bool IsUnavailable(NpgsqlException exception) =>
+        exception.IsTransient
+        || exception is not PostgresException
+        || exception is PostgresException { SqlState: var state }
+            && (state.StartsWith("08", StringComparison.Ordinal)
+                || state.StartsWith("53", StringComparison.Ordinal)
+                || state.StartsWith("57P", StringComparison.Ordinal)
+                || state.StartsWith("58", StringComparison.Ordinal));
+
     private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        return await _retry.ExecuteAsync(
-            async ct =>
-            {
-                await EnsureSchemaAsync(ct);
-                return await operation(ct);
-            },
-            cancellationToken);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                async ct =>
+                {
+                    await EnsureSchemaAsync(ct);
+                    return await operation(ct);
+                },
+                cancellationToken);
+        }
+        catch (NpgsqlException exception) when (IsUnavailable(exception))
+        {
+            throw new StorageUnavailableException($"The PostgreSQL state store is unavailable ({exception.GetType().Name}).", exception);
+        }
     }
 
     private async ValueTask EnsureSchemaAsync(CancellationToken cancellationToken)

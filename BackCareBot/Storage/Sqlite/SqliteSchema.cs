@@ -5,14 +5,11 @@ namespace BackCareBot.Storage.Sqlite;
 /// <summary>The table and the connection settings the store relies on, applied once when it opens.</summary>
 internal static class SqliteSchema
 {
-    /// <summary>How long a statement waits for another writer, here or in another process, before failing.</summary>
-    public const int BusyTimeoutMilliseconds = 10_000;
-
-    public static void Create(string connectionString)
+    public static void Create(string connectionString, TimeSpan busyTimeout)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        ConfigureConnection(connection);
+        ConfigureConnection(connection, busyTimeout);
         using var command = connection.CreateCommand();
 
         // WAL lets readers carry on while one writer commits; the mode is stored in the file, so setting
@@ -31,13 +28,15 @@ internal static class SqliteSchema
         command.ExecuteNonQuery();
     }
 
-    public static void ConfigureConnection(SqliteConnection connection)
+    /// <param name="busyTimeout">How long a statement waits for another writer, here or in another process, before failing.</param>
+    public static void ConfigureConnection(SqliteConnection connection, TimeSpan busyTimeout)
     {
         using var command = connection.CreateCommand();
 
         // synchronous=NORMAL is safe from corruption in WAL mode; a power cut may lose the last few
         // turns' state, which costs far less than an fsync on every turn.
-        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+        command.CommandText = FormattableString.Invariant(
+            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
         command.ExecuteNonQuery();
     }
 }

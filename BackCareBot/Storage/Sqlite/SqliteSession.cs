@@ -19,11 +19,11 @@ internal sealed class SqliteSession : IDisposable
     private readonly SqliteCommand _deleteIdle;
     private readonly SqliteCommand _ping;
 
-    public SqliteSession(string connectionString)
+    public SqliteSession(string connectionString, TimeSpan busyTimeout)
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        SqliteSchema.ConfigureConnection(_connection);
+        SqliteSchema.ConfigureConnection(_connection, busyTimeout);
 
         _read = Prepare("SELECT json, etag FROM state WHERE key = $key", "$key");
         _insert = Prepare(
@@ -82,6 +82,9 @@ internal sealed class SqliteSession : IDisposable
     }
 
     public void Ping() => _ping.ExecuteScalar();
+
+    /// <summary>The open connection, for a test that has to put it into a failing state.</summary>
+    internal SqliteConnection Connection => _connection;
 
     public void Dispose()
     {

@@ -23,21 +23,31 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 
     /// <summary>Opens or creates the database file, creating its folder and the schema if needed.</summary>
     public SqliteStorage(string databasePath, TimeProvider timeProvider)
+        : this(databasePath, timeProvider, SqliteStorageOptions.DefaultBusyTimeout)
     {
+    }
+
+    /// <summary>As above, with how long a write waits for another writer's lock before the store counts as unavailable.</summary>
+    public SqliteStorage(string databasePath, TimeProvider timeProvider, TimeSpan busyTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
         var fullPath = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
 
         // Our own pool keeps connections open with their prepared statements, so the driver's pool
-        // would only add a second layer.
+        // would only add a second layer. The driver also retries a busy statement on its own, for
+        // Default Timeout (whole seconds, 0 meaning for ever), on top of SQLite's busy_timeout: both
+        // follow the busy timeout so a locked file ends in an apology rather than a 30-second wait.
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
 
-        SqliteSchema.Create(connectionString);
-        _pool = new SqliteSessionPool(connectionString, MaxIdleSessions);
+        SqliteSchema.Create(connectionString, busyTimeout);
+        _pool = new SqliteSessionPool(connectionString, busyTimeout, MaxIdleSessions);
         _timeProvider = timeProvider;
         DatabasePath = fullPath;
     }
@@ -47,6 +57,17 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
     /// <summary>The store kept in <see cref="FileName"/> inside <paramref name="dataDirectory"/>.</summary>
     public static SqliteStorage InDirectory(string dataDirectory, TimeProvider timeProvider) =>
         new(Path.Combine(dataDirectory, FileName), timeProvider);
+
+    /// <summary>The store kept in <see cref="FileName"/> inside <paramref name="dataDirectory"/>, with the given busy timeout.</summary>
+    public static SqliteStorage InDirectory(string dataDirectory, TimeProvider timeProvider, TimeSpan busyTimeout) =>
+        new(Path.Combine(dataDirectory, FileName), timeProvider, busyTimeout);
+
+    /// <summary>Runs before every operation on a pooled connection; tests use it to simulate a full disk.</summary>
+    internal Action<SqliteConnection>? BeforeEachUse
+    {
+        get => _pool.BeforeEachUse;
+        set => _pool.BeforeEachUse = value;
+    }
 
     public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
