@@ -1,4 +1,5 @@
 using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.Teams;
 using BackCareBot.Dialogs.Triage;
 using BackCareBot.Protocol.Builder;
 using BackCareBot.Protocol.State;
@@ -20,9 +21,10 @@ public sealed class TriageErrorHandler(
     public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var observation = string.IsNullOrWhiteSpace(activity.Text)
+        var said = CardActionInvoke.TryReadAnswer(activity, out var answer) ? answer : activity.Text;
+        var observation = string.IsNullOrWhiteSpace(said)
             ? Observation.Nothing
-            : await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
+            : await services.Observations.ObserveAsync(said, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
 
         if (observation.IsEmergency)
         {
@@ -33,6 +35,12 @@ public sealed class TriageErrorHandler(
         else
         {
             await turnContext.SendActivityAsync(services.Replies.Say("turnError", activity.Locale), cancellationToken);
+        }
+
+        // A button press still gets its synchronous answer, or Teams shows the person an error on the card.
+        if (activity.Name == CardActionInvoke.Name)
+        {
+            turnContext.InvokeResponse = CardActionInvoke.Handled(services.Content.Message("cardAnswerReceived").Text);
         }
 
         if (exception is not StorageUnavailableException)

@@ -123,9 +123,7 @@ public abstract class BotState
 
         public void Load(StoreItem item)
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(item.Json));
-            var root = JsonElement.ParseValue(ref reader);
-            _raw = root.ValueKind == JsonValueKind.Object ? root : null;
+            _raw = ParseObject(item.Json);
             ETag = item.ETag;
             OriginalJson = item.Json;
         }
@@ -140,9 +138,18 @@ public abstract class BotState
 
             if (!_removed.Contains(name) && _raw is { } raw && raw.TryGetProperty(name, out var element))
             {
-                value = element.Deserialize(typeInfo);
-                _values[name] = (value, Writer(typeInfo));
-                return true;
+                try
+                {
+                    value = element.Deserialize(typeInfo);
+                    _values[name] = (value, Writer(typeInfo));
+                    return true;
+                }
+                catch (JsonException)
+                {
+                    // A property this build cannot read (damaged, or from an incompatible version) starts afresh
+                    // rather than failing every turn of the conversation for ever.
+                    _removed.Add(name);
+                }
             }
 
             value = default;
@@ -211,6 +218,21 @@ public abstract class BotState
                 _raw = null;
                 _values.Clear();
                 _removed.Clear();
+            }
+        }
+
+        // A damaged document is read as empty; its ETag is kept, so the next save replaces it.
+        private static JsonElement? ParseObject(string json)
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+                var root = JsonElement.ParseValue(ref reader);
+                return root.ValueKind == JsonValueKind.Object ? root : null;
+            }
+            catch (JsonException)
+            {
+                return null;
             }
         }
 
