@@ -38,5 +38,10 @@ internal static class SqliteSchema
         command.CommandText = FormattableString.Invariant(
             $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
         command.ExecuteNonQuery();
+
+        // Rows are small and read by key: a 1 MB page cache per connection is plenty (SQLite's default is 2 MB),
+        // and it keeps a pool of connections from holding tens of megabytes.
+        command.CommandText = "PRAGMA cache_size = -1024;";
+        command.ExecuteNonQuery();
     }
 }

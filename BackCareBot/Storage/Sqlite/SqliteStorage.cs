@@ -16,9 +16,15 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 {
     public const string FileName = "bot-state.db";
 
-    private const int MaxIdleSessions = 4;
+    // Enough for every thread-pool thread of a small machine to read at once without opening a connection.
+    private const int MaxIdleSessions = 8;
 
     private readonly SqliteSessionPool _pool;
+
+    // SQLite lets one writer in at a time and makes the others sleep in its busy handler, whose waits grow
+    // in milliseconds. Queuing this process's writers here instead costs microseconds; other processes on
+    // the same file still meet the busy timeout.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Opens or creates the database file, creating its folder and the schema if needed.</summary>
@@ -89,31 +95,26 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
         return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(result);
     }
 
-    public Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var etag = ETags.NewRandom();
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var written = _pool.Run(session => expectedETag switch
+        var written = await WriteExclusivelyAsync(session => expectedETag switch
         {
             null => session.Insert(key, json, etag, now),
             StoreItem.AnyETag => Upsert(session, key, json, etag, now),
             _ => session.Update(key, json, etag, now, expectedETag),
-        });
+        }, cancellationToken);
 
-        return written ? Task.FromResult(etag) : throw new StorageConflictException(key);
+        return written ? etag : throw new StorageConflictException(key);
     }
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        _pool.Run(session =>
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        WriteExclusivelyAsync(session =>
         {
             session.Delete(key);
             return true;
-        });
-        return Task.CompletedTask;
-    }
+        }, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken)
     {
@@ -128,12 +129,28 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 
     public Task<int> DeleteIdleAsync(DateTimeOffset idleSince, string? keyPrefixOrNull, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
         var before = idleSince.ToUnixTimeMilliseconds();
-        return Task.FromResult(_pool.Run(session => session.DeleteIdle(before, keyPrefixOrNull)));
+        return WriteExclusivelyAsync(session => session.DeleteIdle(before, keyPrefixOrNull), ct);
     }
 
-    public void Dispose() => _pool.Dispose();
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _writeGate.Dispose();
+    }
+
+    private async Task<T> WriteExclusivelyAsync<T>(Func<SqliteSession, T> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return _pool.Run(write);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
 
     private static bool Upsert(SqliteSession session, string key, string json, string etag, long now)
     {
