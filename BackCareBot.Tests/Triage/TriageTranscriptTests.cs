@@ -34,12 +34,7 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     [Fact]
     public async Task SelfCarePath_AllAnswersBenign_EndsWithTipsSummaryAndTrace()
     {
-        var chat = NewChat();
-        await chat.StartAsync();
-        foreach (var answer in TriageScript.ToSymptoms)
-        {
-            await chat.SayAsync(answer);
-        }
+        var chat = await AtSymptomQuestionsAsync();
 
         IReadOnlyList<Activity> last = [];
         foreach (var id in TriageScript.SymptomIds)
@@ -92,12 +87,7 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     [Fact]
     public async Task UrgentPath_HistoryOfCancer_SeeADoctorToday()
     {
-        var chat = NewChat();
-        await chat.StartAsync();
-        foreach (var answer in TriageScript.ToSymptoms)
-        {
-            await chat.SayAsync(answer);
-        }
+        var chat = await AtSymptomQuestionsAsync();
 
         IReadOnlyList<Activity> last = [];
         foreach (var id in TriageScript.SymptomIds)
@@ -131,12 +121,7 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     [Fact]
     public async Task SymptomNotSure_SaddleNumbness_TreatedAsYesAndEscalated()
     {
-        var chat = NewChat();
-        await chat.StartAsync();
-        foreach (var answer in TriageScript.ToSymptoms)
-        {
-            await chat.SayAsync(answer);
-        }
+        var chat = await AtSymptomQuestionsAsync();
 
         await chat.SayAsync("no");
         var replies = await chat.SayAsync("not sure");
@@ -147,12 +132,7 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     [Fact]
     public async Task LegQuestion_YesThenOneLeg_UrgentNotEmergency()
     {
-        var chat = NewChat();
-        await chat.StartAsync();
-        foreach (var answer in TriageScript.ToSymptoms)
-        {
-            await chat.SayAsync(answer);
-        }
+        var chat = await AtSymptomQuestionsAsync();
 
         await chat.SayAsync("no");
         await chat.SayAsync("no");
@@ -310,4 +290,17 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     }
 
     private BotConversation NewChat() => new(_factory.CreateClient());
+
+    /// <summary>A conversation that has answered the main questions and is at the first symptom question.</summary>
+    private async Task<BotConversation> AtSymptomQuestionsAsync()
+    {
+        var chat = NewChat();
+        await chat.StartAsync();
+        foreach (var answer in TriageScript.ToSymptoms)
+        {
+            await chat.SayAsync(answer);
+        }
+
+        return chat;
+    }
 }
