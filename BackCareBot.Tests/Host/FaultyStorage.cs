@@ -22,7 +22,7 @@ internal sealed class FaultyStorage : IStorage, IExpiringStorage
 
     public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         _failingKey is { } failing && keys.Contains(failing)
-            ? throw new IOException("The state store is unreachable.")
+            ? throw new StorageUnavailableException("The state store is unreachable.")
             : _inner.ReadAsync(keys, cancellationToken);
 
     public Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ internal sealed class FaultyStorage : IStorage, IExpiringStorage
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) =>
-        _failPings ? throw new IOException("The state store is unreachable.") : _inner.PingAsync(cancellationToken);
+        _failPings ? throw new StorageUnavailableException("The state store is unreachable.") : _inner.PingAsync(cancellationToken);
 
     public Task<int> DeleteIdleAsync(DateTimeOffset idleSince, string? keyPrefixOrNull, CancellationToken ct) =>
         _inner.DeleteIdleAsync(idleSince, keyPrefixOrNull, ct);
