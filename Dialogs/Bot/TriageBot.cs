@@ -1,5 +1,5 @@
-using BackCareBot.Dialogs.Teams;
 using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.Teams;
 using BackCareBot.Dialogs.Triage;
 using BackCareBot.Protocol.Builder;
 using BackCareBot.Protocol.Schema;
