@@ -33,6 +33,21 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Messages_ConversationOverItsBurstNamesAnEmergency_StillGetsTheAdvice()
+    {
+        using var factory = new BotApplicationFactory().With("RateLimits:PerConversationBurst", "1");
+        var client = factory.CreateClient();
+        var conversationId = $"conv-{Guid.NewGuid():N}";
+        using var allowed = await client.PostActivityAsync(Message(conversationId, "my back hurts"));
+
+        using var emergency = await client.PostActivityAsync(Message(conversationId, "I've wet myself and my legs keep giving way"));
+
+        Assert.Equal(HttpStatusCode.OK, emergency.StatusCode);
+        var advice = (await emergency.ReadRepliesAsync()).Messages().First();
+        Assert.True(Triage.TriageScript.Says(advice, "emergency"), advice.Text);
+    }
+
+    [Fact]
     public async Task Messages_ThrottledActivity_TurnDoesNotRun()
     {
         var turns = new TurnTally();

@@ -129,7 +129,7 @@ internal static class DirectLineEndpoints
             return Results.Problem(statusCode: read.StatusCode, title: read.Problem);
         }
 
-        if (conversationLimiter.TryAcquire(Channels.WebChat, conversation.Id) is { } retryAfter)
+        if (await conversationLimiter.TryAcquireAsync(Channels.WebChat, conversation.Id, activity, cancellationToken) is { } retryAfter)
         {
             return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
         }

@@ -51,7 +51,7 @@ internal static partial class MessagesEndpoint
         // callerId is derived from the validated token, never taken from the wire (spec A2250).
         activity.CallerId = auth.CallerId;
 
-        if (conversationLimiter.TryAcquire(activity.ChannelId, activity.Conversation!.Id!) is { } retryAfter)
+        if (await conversationLimiter.TryAcquireAsync(activity.ChannelId, activity.Conversation!.Id!, activity, cancellationToken) is { } retryAfter)
         {
             return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
         }

@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using BackCareBot.Dialogs.Triage;
+using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.State;
 using Microsoft.Extensions.Options;
 
@@ -7,13 +9,18 @@ namespace BackCareBot.RateLimiting;
 /// <summary>
 /// A token bucket per conversation, consulted once an activity is read and its sender authenticated, before
 /// the turn runs: one conversation flooding the bot cannot slow the others, whichever channel it comes from.
+/// A message that names an emergency is never held back: the advice matters more than the limit.
 /// </summary>
 internal sealed class ConversationRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string>? _limiter;
+    private readonly IObservationSource _observations;
+    private readonly TimeProvider _time;
 
-    public ConversationRateLimiter(IOptions<RateLimitOptions> options)
+    public ConversationRateLimiter(IOptions<RateLimitOptions> options, IObservationSource observations, TimeProvider time)
     {
+        _observations = observations;
+        _time = time;
         var settings = options.Value;
         if (!settings.Enabled)
         {
@@ -33,7 +40,7 @@ internal sealed class ConversationRateLimiter : IDisposable
     }
 
     /// <summary>Takes one activity's permit: null when the turn may run, otherwise how long the caller should wait.</summary>
-    public TimeSpan? TryAcquire(string? channelId, string conversationId)
+    public async ValueTask<TimeSpan?> TryAcquireAsync(string? channelId, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         if (_limiter is null)
         {
@@ -41,13 +48,17 @@ internal sealed class ConversationRateLimiter : IDisposable
         }
 
         using var lease = _limiter.AttemptAcquire(KeyHash.Of($"{channelId?.ToUpperInvariant()}/{conversationId}"));
-        if (lease.IsAcquired)
+        if (lease.IsAcquired || await NamesAnEmergencyAsync(activity, cancellationToken))
         {
             return null;
         }
 
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
     }
+
+    private async ValueTask<bool> NamesAnEmergencyAsync(Activity activity, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(activity.Text)
+        && (await _observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? _time.GetLocalNow(), cancellationToken)).IsEmergency;
 
     public void Dispose() => _limiter?.Dispose();
 }

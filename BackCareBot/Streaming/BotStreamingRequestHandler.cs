@@ -46,7 +46,7 @@ internal sealed partial class BotStreamingRequestHandler(
         }
 
         activity.CallerId = session.CallerId;
-        if (conversationLimiter.TryAcquire(activity.ChannelId, activity.Conversation!.Id!) is not null)
+        if (await conversationLimiter.TryAcquireAsync(activity.ChannelId, activity.Conversation!.Id!, activity, cancellationToken) is not null)
         {
             return StreamingResponse.Status(StatusCodes.Status429TooManyRequests);
         }
