@@ -41,6 +41,9 @@ public sealed class TriageBot(
                 && (SomeoneJoined(activity) || TeamsConversation.IsPersonalInstall(activity)):
                 await OnConversationStartAsync(turnContext, cancellationToken);
                 break;
+            case ActivityTypes.MessageUpdate:
+                await OnEditedMessageAsync(turnContext, cancellationToken);
+                break;
             case ActivityTypes.DeleteUserData:
                 await services.ConversationState.DeleteAsync(turnContext, cancellationToken);
                 await services.UserState.DeleteAsync(turnContext, cancellationToken);
@@ -96,6 +99,33 @@ public sealed class TriageBot(
         new TriageTurn(Observation.Nothing, facts, TriageCommand.None).AttachTo(turnContext);
         await turnContext.SendActivityAsync(services.Replies.Say("welcome", turnContext.Activity.Locale), cancellationToken);
         await dialogs.RunAsync(turnContext, cancellationToken);
+    }
+
+    // An edited message (Teams) does not answer the question again, but a red flag added in the edit
+    // must still reach the emergency advice.
+    private async Task OnEditedMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return;
+        }
+
+        var observation = await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
+        if (!observation.IsEmergency)
+        {
+            return;
+        }
+
+        if (TeamsConversation.IsShared(activity))
+        {
+            await _shared.RespondAsync(turnContext, cancellationToken);
+            return;
+        }
+
+        var facts = await services.Facts.GetAsync(turnContext, () => new TriageFacts(), cancellationToken);
+        FactsMerger.Merge(facts, observation);
+        await services.Outcomes.SendEmergencyAsync(turnContext, facts, cancellationToken);
     }
 
     // Channels announce the bot joining too; only a person joining starts the conversation.
