@@ -57,8 +57,7 @@ internal sealed class ConversationRateLimiter : IDisposable
     }
 
     private async ValueTask<bool> NamesAnEmergencyAsync(Activity activity, CancellationToken cancellationToken) =>
-        !string.IsNullOrWhiteSpace(activity.Text)
-        && (await _observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? _time.GetLocalNow(), cancellationToken)).IsEmergency;
+        (await _observations.ObserveAsync(activity.Text, activity, _time, cancellationToken)).IsEmergency;
 
     public void Dispose() => _limiter?.Dispose();
 }

@@ -55,9 +55,7 @@ public sealed class TriageBot(
     private async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var observation = string.IsNullOrWhiteSpace(activity.Text)
-            ? Observation.Nothing
-            : await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
+        var observation = await services.Observations.ObserveAsync(activity.Text, activity, time, cancellationToken);
         var facts = await services.Facts.GetAsync(turnContext, () => new TriageFacts(), cancellationToken);
 
         // "2" answers a yes/no question ("press 2 for no"); it must not also be read as a pain score of 2.
@@ -106,12 +104,7 @@ public sealed class TriageBot(
     private async Task OnEditedMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (string.IsNullOrWhiteSpace(activity.Text))
-        {
-            return;
-        }
-
-        var observation = await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
+        var observation = await services.Observations.ObserveAsync(activity.Text, activity, time, cancellationToken);
         if (!observation.IsEmergency)
         {
             return;

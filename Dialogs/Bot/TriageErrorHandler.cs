@@ -22,9 +22,7 @@ public sealed class TriageErrorHandler(
     {
         var activity = turnContext.Activity;
         var said = CardActionInvoke.TryReadAnswer(activity, out var answer) ? answer : activity.Text;
-        var observation = string.IsNullOrWhiteSpace(said)
-            ? Observation.Nothing
-            : await services.Observations.ObserveAsync(said, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
+        var observation = await services.Observations.ObserveAsync(said, activity, time, cancellationToken);
 
         if (observation.IsEmergency)
         {

@@ -21,6 +21,10 @@ public sealed record ConversationContent(
 
     public Line Tip(string key) => Tips[key];
 
+    /// <summary>The red flags a symptom question asks about: its own, or, for the legs question, each leg flag.</summary>
+    public IReadOnlyList<string> FlagsAskedBy(SymptomQuestion question) =>
+        question.FollowUp is null ? [question.Flag] : LegDetailFlags;
+
     public string RedFlagName(string id) => RedFlagNames.TryGetValue(id, out var name) ? name : id.Replace('_', ' ');
 }
 

@@ -17,9 +17,7 @@ public sealed class SharedConversationResponder(TriageServices services, TimePro
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        var observation = string.IsNullOrWhiteSpace(activity.Text)
-            ? Observation.Nothing
-            : await services.Observations.ObserveAsync(activity.Text, activity.LocalTimestamp ?? time.GetLocalNow(), cancellationToken);
+        var observation = await services.Observations.ObserveAsync(activity.Text, activity, time, cancellationToken);
         var reply = observation.IsEmergency
             ? services.Replies.Insist(EmergencyKey, activity.Locale)
             : services.Replies.Say(InvitationKey, activity.Locale);

@@ -95,9 +95,10 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
         var text = new StringBuilder();
         var speak = new StringBuilder();
         var card = new List<JsonNode>();
+        string? introText = null;
         if (introKey is not null)
         {
-            var (introText, introSpeak) = replies.Fill(Content.Message(introKey), locale, null);
+            (introText, var introSpeak) = replies.Fill(Content.Message(introKey), locale, null);
             text.Append(introText).Append('\n');
             speak.Append(introSpeak).Append(' ');
             card.Add(AdaptiveCardBuilder.Heading(introText));
@@ -115,11 +116,12 @@ public sealed class OutcomeReporter(ReplyBuilder replies, LevelAssessor assessor
         card.Add(AdaptiveCardBuilder.Bullets(tipTexts));
 
         // Where the card is shown, the text only names it, so the tips do not appear twice.
+        var spoken = speak.ToString().TrimEnd();
         var shown = ChannelCapabilities.ShowsAdaptiveCards(channelId)
-            ? introKey is null ? replies.Fill(Content.Message("tipsHeading"), locale, null).Text : replies.Fill(Content.Message(introKey), locale, null).Text
+            ? introText ?? replies.Fill(Content.Message("tipsHeading"), locale, null).Text
             : text.ToString().TrimEnd();
-        var message = replies.Say(new Line(shown, speak.ToString().TrimEnd()), locale);
-        message.Attachments = [AdaptiveCardBuilder.Attachment(AdaptiveCardBuilder.Card(speak.ToString().TrimEnd(), card))];
+        var message = replies.Say(new Line(shown, spoken), locale);
+        message.Attachments = [AdaptiveCardBuilder.Attachment(AdaptiveCardBuilder.Card(spoken, card))];
         return message;
     }
 

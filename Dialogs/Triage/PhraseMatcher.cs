@@ -11,9 +11,11 @@ public sealed class PhraseMatcher
 {
     private readonly Dictionary<string, TriageCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _answers = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string> _legFlags;
 
     public PhraseMatcher(ConversationContent content)
     {
+        _legFlags = content.LegDetailFlags;
         foreach (var (key, phrases) in content.Commands)
         {
             var command = key switch
@@ -55,6 +57,13 @@ public sealed class PhraseMatcher
         var normalized = $" {WithoutPoliteness(PromptText.Normalize(text))} ";
         return _answers.TryGetValue(answerKey, out var phrases) && phrases.Any(p => normalized.Contains($" {p} ", StringComparison.Ordinal));
     }
+
+    /// <summary>Which leg red flag a reply to the leg question names; both legs is checked first as the most serious.</summary>
+    public string? LegFlag(string? text) =>
+        Mentions(text, "legBoth") ? _legFlags[2]
+        : Mentions(text, "legWeak") ? _legFlags[0]
+        : Mentions(text, "legOne") ? _legFlags[1]
+        : null;
 
     /// <summary>
     /// Reads a yes, no or not-sure answer from the start of a message ("yeah sometimes", "no not at all"):

@@ -98,7 +98,7 @@ public sealed class SymptomsDialog(TriageServices services)
     {
         var facts = Facts(step);
         var flags = services.Content.LegDetailFlags;
-        var flag = step.Result.IsGaveUp ? flags[0] : new TriagePrompts(services).LegFlag(step.Context.Activity.Text);
+        var flag = step.Result.IsGaveUp ? flags[0] : services.Phrases.LegFlag(step.Context.Activity.Text);
         if (flag is not null)
         {
             facts.AddRedFlag(flag);
@@ -130,7 +130,7 @@ public sealed class SymptomsDialog(TriageServices services)
             return answer;
         }
 
-        var related = question.FollowUp is null ? [question.Flag] : services.Content.LegDetailFlags;
+        var related = services.Content.FlagsAskedBy(question);
         return related.Any(facts.RedFlags.Contains) ? SymptomAnswer.Yes : SymptomAnswer.No;
     }
 
@@ -141,7 +141,7 @@ public sealed class SymptomsDialog(TriageServices services)
             return false;
         }
 
-        var related = question.FollowUp is null ? [question.Flag] : services.Content.LegDetailFlags;
+        var related = services.Content.FlagsAskedBy(question);
         if (related.Any(f => facts.RedFlags.Contains(f)) || facts.DeniedFlags.Contains(question.Flag))
         {
             return false;

@@ -98,23 +98,13 @@ public sealed class TriagePrompts(TriageServices services)
             return false;
         }
 
-        var related = question.FollowUp is null ? [question.Flag] : services.Content.LegDetailFlags;
+        var related = services.Content.FlagsAskedBy(question);
         return related.Any(flag => facts.RedFlags.Contains(flag) || facts.DeniedFlags.Contains(flag));
     }
 
     private bool LegDetailKnown(PromptValidatorContext<string> prompt) =>
-        LegFlag(prompt.Context.Activity.Text) is not null
+        services.Phrases.LegFlag(prompt.Context.Activity.Text) is not null
         || services.Content.LegDetailFlags.Any(Facts(prompt).RedFlags.Contains);
-
-    /// <summary>Which leg red flag a reply to the leg question names; both legs is checked first as the most serious.</summary>
-    public string? LegFlag(string? text)
-    {
-        var flags = services.Content.LegDetailFlags;
-        return services.Phrases.Mentions(text, "legBoth") ? flags[2]
-            : services.Phrases.Mentions(text, "legWeak") ? flags[0]
-            : services.Phrases.Mentions(text, "legOne") ? flags[1]
-            : null;
-    }
 
     private static TriageFacts Facts<T>(PromptValidatorContext<T> prompt) => TriageTurn.Of(prompt.Context).Facts;
 }
