@@ -110,6 +110,7 @@ internal static class DirectLineEndpoints
         DirectLineChannel channel,
         ConversationRateLimiter conversationLimiter,
         IOptions<DirectLineOptions> options,
+        IHostApplicationLifetime lifetime,
         CancellationToken cancellationToken)
     {
         var request = http.Request;
@@ -134,7 +135,9 @@ internal static class DirectLineEndpoints
             return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
         }
 
-        return await channel.PostAsync(conversation, activity, ServiceUrl(request), cancellationToken) is { } id
+        // The replies land in the transcript, which the client reads separately: a client that stops waiting for
+        // this post must not cancel a turn that may be writing the emergency advice.
+        return await channel.PostAsync(conversation, activity, ServiceUrl(request), lifetime.ApplicationStopping) is { } id
             ? Results.Json(new ResourceResponse(id), BotJsonContext.Default.ResourceResponse)
             : Results.NotFound();
     }

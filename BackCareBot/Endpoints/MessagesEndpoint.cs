@@ -27,6 +27,7 @@ internal static partial class MessagesEndpoint
         BotAdapter adapter,
         ConnectorActivitySender connectorSender,
         ConversationRateLimiter conversationLimiter,
+        IHostApplicationLifetime lifetime,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -65,7 +66,9 @@ internal static partial class MessagesEndpoint
         TurnOutcome result;
         try
         {
-            result = await adapter.ProcessActivityAsync(activity, connectorSender, cancellationToken);
+            // These replies go through the connector, not this response: a channel that stops waiting (Teams
+            // gives up after about 15 s) must not cancel a turn that may be sending the emergency advice.
+            result = await adapter.ProcessActivityAsync(activity, connectorSender, lifetime.ApplicationStopping);
         }
         catch (ConnectorException exception)
         {
