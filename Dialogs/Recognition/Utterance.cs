@@ -27,6 +27,21 @@ internal sealed class Utterance
 
     public List<PhraseMatch> Of(PatternKind kind) => ByKind[(int)kind];
 
+    /// <summary>Whether a phrase of this kind starts at token <paramref name="start"/>; end is the last token of the longest.</summary>
+    public bool StartsAt(PatternKind kind, int start, out int end)
+    {
+        end = -1;
+        foreach (var m in Of(kind))
+        {
+            if (m.Start == start && m.End > end)
+            {
+                end = m.End;
+            }
+        }
+
+        return end >= 0;
+    }
+
     public void Reset(string text, DateTimeOffset now)
     {
         Text = text;

@@ -88,13 +88,13 @@ internal sealed class DurationExtractor(WordSets words)
         }
 
         next = SkipOf(tokens, next);
-        if (StartsAt(u, PatternKind.HalfWord, next, out var half))
+        if (u.StartsAt(PatternKind.HalfWord, next, out var half))
         {
             value += HalfUnit;
             next = half + 1;
         }
 
-        if (StartsAt(u, PatternKind.RangeWord, next, out var range) && ReadNumber(u, range + 1, out var upper, out var afterUpper))
+        if (u.StartsAt(PatternKind.RangeWord, next, out var range) && ReadNumber(u, range + 1, out var upper, out var afterUpper))
         {
             value = Math.Max(value, upper);
             next = afterUpper;
@@ -108,14 +108,14 @@ internal sealed class DurationExtractor(WordSets words)
 
         var end = next;
         next++;
-        if (StartsAt(u, PatternKind.HalfWord, next, out half))
+        if (u.StartsAt(PatternKind.HalfWord, next, out half))
         {
             value += HalfUnit;
             end = half;
             next = half + 1;
         }
 
-        if (StartsAt(u, PatternKind.RangeWord, next, out range) && ReadNumber(u, range + 1, out upper, out afterUpper)
+        if (u.StartsAt(PatternKind.RangeWord, next, out range) && ReadNumber(u, range + 1, out upper, out afterUpper)
             && !IsUnit(tokens, afterUpper))
         {
             value = Math.Max(value, upper);
@@ -123,19 +123,19 @@ internal sealed class DurationExtractor(WordSets words)
             next = afterUpper;
         }
 
-        if (StartsAt(u, PatternKind.FrequencyAfter, next, out var per) && IsUnit(tokens, per + 1))
+        if (u.StartsAt(PatternKind.FrequencyAfter, next, out var per) && IsUnit(tokens, per + 1))
         {
             return per + 1;
         }
 
         if (EndsAt(u, PatternKind.FrequencyBefore, i - 1) || EndsAt(u, PatternKind.NotDurationBefore, i - 1)
-            || StartsAt(u, PatternKind.NotDurationAfter, next, out _) || IsRate(tokens, i))
+            || u.StartsAt(PatternKind.NotDurationAfter, next, out _) || IsRate(tokens, i))
         {
             return end;
         }
 
         var afterFillers = SkipFillers(u, next);
-        var ago = StartsAt(u, PatternKind.AgoWord, afterFillers, out var agoEnd);
+        var ago = u.StartsAt(PatternKind.AgoWord, afterFillers, out var agoEnd);
         if (ago)
         {
             end = agoEnd;
@@ -255,7 +255,7 @@ internal sealed class DurationExtractor(WordSets words)
 
     private static int SkipFillers(Utterance u, int next)
     {
-        for (var guard = 0; guard < 3 && StartsAt(u, PatternKind.DurationFiller, next, out var end); guard++)
+        for (var guard = 0; guard < 3 && u.StartsAt(PatternKind.DurationFiller, next, out var end); guard++)
         {
             next = end + 1;
         }
@@ -266,19 +266,6 @@ internal sealed class DurationExtractor(WordSets words)
     private bool IsUnit(ReadOnlySpan<Token> tokens, int i) =>
         i < tokens.Length && tokens[i].Kind == TokenKind.Word && words.UnitSeconds.ContainsKey(tokens[i].Id);
 
-    private static bool StartsAt(Utterance u, PatternKind kind, int start, out int end)
-    {
-        end = -1;
-        foreach (var m in u.Of(kind))
-        {
-            if (m.Start == start && m.End > end)
-            {
-                end = m.End;
-            }
-        }
-
-        return end >= 0;
-    }
 
     private static bool EndsAt(Utterance u, PatternKind kind, int end)
     {

@@ -67,7 +67,7 @@ internal sealed class SeverityExtractor(WordSets words, IReadOnlyList<SeverityBa
             return null;
         }
 
-        if (StartsAt(u, PatternKind.RangeWord, next, out var range) && Score(tokens, range + 1, out var upper))
+        if (u.StartsAt(PatternKind.RangeWord, next, out var range) && Score(tokens, range + 1, out var upper))
         {
             var after = range + 2;
             if (OutOfTen(u, after) || (!NotAfter(u, after) && !Attached(tokens, after)))
@@ -159,7 +159,7 @@ internal sealed class SeverityExtractor(WordSets words, IReadOnlyList<SeverityBa
         {
             after = next + 1;
         }
-        else if (StartsAt(u, PatternKind.OutOf, next, out var end))
+        else if (u.StartsAt(PatternKind.OutOf, next, out var end))
         {
             after = end + 1;
         }
@@ -176,7 +176,7 @@ internal sealed class SeverityExtractor(WordSets words, IReadOnlyList<SeverityBa
     private bool NotAfter(Utterance u, int next)
     {
         var tokens = u.TokenSpan;
-        return StartsAt(u, PatternKind.SeverityNotAfter, next, out _)
+        return u.StartsAt(PatternKind.SeverityNotAfter, next, out _)
             || (next < tokens.Length && tokens[next].Kind == TokenKind.Word && words.UnitSeconds.ContainsKey(tokens[next].Id));
     }
 
@@ -204,19 +204,5 @@ internal sealed class SeverityExtractor(WordSets words, IReadOnlyList<SeverityBa
         }
 
         return false;
-    }
-
-    private static bool StartsAt(Utterance u, PatternKind kind, int start, out int end)
-    {
-        end = -1;
-        foreach (var m in u.Of(kind))
-        {
-            if (m.Start == start && m.End > end)
-            {
-                end = m.End;
-            }
-        }
-
-        return end >= 0;
     }
 }
