@@ -239,6 +239,22 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
+    public async Task StoredConversation_WaitingOnAQuestion_KeepsTheQuestionsKeyNotItsWords()
+    {
+        var chat = await AtSymptomQuestionsAsync();
+        var firstSymptom = TriageScript.SymptomIds[0];
+
+        var storage = _factory.Services.GetRequiredService<IStorage>();
+        var key = $"test/conversations/{chat.ConversationId}";
+        var stored = (await storage.ReadAsync([key], CancellationToken.None))[key].Json;
+
+        Assert.True(chat.Transcript.Messages().Last().Asks(firstSymptom), chat.Transcript.Texts());
+        Assert.Contains($"\"catalogKey\":\"symptom:{firstSymptom}\"", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(TriageScript.Question(firstSymptom), stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("<speak", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ForgetMe_Declined_KeepsStateAndAsksAgain()
     {
         var chat = NewChat();

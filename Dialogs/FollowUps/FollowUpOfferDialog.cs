@@ -9,10 +9,10 @@ namespace BackCareBot.Dialogs.FollowUps;
 /// At the end of a triage that did not end in the emergency advice: offers to check in later and, only on
 /// a clear yes, schedules it. Anything else counts as no: a check-in needs consent.
 /// </summary>
-public sealed class FollowUpOfferDialog(TriageServices services)
+public sealed class FollowUpOfferDialog(TriageServices services, TriageQuestions questions)
 {
-    private const string Yes = "yes";
-    private const string No = "no";
+    internal const string Yes = "yes";
+    internal const string No = "no";
 
     public Dialog Build() => new WaterfallDialog<FollowUpProgress>(
         DialogIds.FollowUpOffer,
@@ -22,22 +22,7 @@ public sealed class FollowUpOfferDialog(TriageServices services)
 
     private Task<DialogTurnResult> OfferAsync(WaterfallStepContext<FollowUpProgress> step, CancellationToken cancellationToken)
     {
-        var line = services.Content.Message("followUpOffer");
-        var titles = line.Choices ?? [];
-        var hours = services.FollowUps.Delay.TotalHours.ToString("0.#", CultureInfo.InvariantCulture);
-        return step.PromptAsync(
-            DialogIds.FollowUpPrompt,
-            new PromptOptions
-            {
-                Prompt = services.Replies.Ask(line, step.Context.Activity.Locale, new Dictionary<string, string> { ["hours"] = hours }, choices: []),
-                Choices =
-                [
-                    new Choice(Yes) { Title = titles.ElementAtOrDefault(0), Synonyms = [.. services.Content.Answers["yes"]] },
-                    new Choice(No) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
-                ],
-                MaxRetries = 1,
-            },
-            cancellationToken);
+        return step.PromptAsync(DialogIds.FollowUpPrompt, questions.Ask(TriageQuestions.FollowUpOffer, step.Context), cancellationToken);
     }
 
     private async Task<DialogTurnResult> ActAsync(WaterfallStepContext<FollowUpProgress> step, CancellationToken cancellationToken)

@@ -7,8 +7,8 @@ namespace BackCareBot.Dialogs.Engine;
 /// Asks the person to pick one of <see cref="PromptOptions.Choices"/>, offered as imBack buttons on every
 /// send, and recognised with <see cref="ChoiceRecognizer"/> or from a card submit's value.
 /// </summary>
-public sealed class ChoicePrompt(string id, Func<PromptValidatorContext<FoundChoice>, CancellationToken, Task<bool>>? validator = null)
-    : Prompt<FoundChoice>(id, validator)
+public sealed class ChoicePrompt(string id, Func<PromptValidatorContext<FoundChoice>, CancellationToken, Task<bool>>? validator = null, IPromptCatalog? catalog = null)
+    : Prompt<FoundChoice>(id, validator, catalog)
 {
     protected override PromptRecognizerResult<FoundChoice> Recognize(Activity activity, IReadOnlyList<Choice> choices)
     {

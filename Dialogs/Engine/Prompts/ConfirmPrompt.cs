@@ -10,8 +10,9 @@ public sealed class ConfirmPrompt : Prompt<bool>
     public ConfirmPrompt(
         string id,
         Func<PromptValidatorContext<bool>, CancellationToken, Task<bool>>? validator = null,
-        ConfirmWords? words = null)
-        : base(id, validator)
+        ConfirmWords? words = null,
+        IPromptCatalog? catalog = null)
+        : base(id, validator, catalog)
     {
         words ??= ConfirmWords.English;
 

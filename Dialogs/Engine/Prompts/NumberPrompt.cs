@@ -10,8 +10,9 @@ public sealed class NumberPrompt : Prompt<decimal>
     public NumberPrompt(
         string id,
         Func<PromptValidatorContext<decimal>, CancellationToken, Task<bool>>? validator = null,
-        Func<string, decimal?>? parse = null)
-        : base(id, validator)
+        Func<string, decimal?>? parse = null,
+        IPromptCatalog? catalog = null)
+        : base(id, validator, catalog)
     {
         _parse = parse ?? EnglishNumberParser.Parse;
     }

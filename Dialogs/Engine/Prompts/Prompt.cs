@@ -16,11 +16,13 @@ public abstract class Prompt<T> : Dialog
     private const string FailedAttemptsKey = "failedAttempts";
 
     private readonly Func<PromptValidatorContext<T>, CancellationToken, Task<bool>>? _validator;
+    private readonly IPromptCatalog? _catalog;
 
-    protected Prompt(string id, Func<PromptValidatorContext<T>, CancellationToken, Task<bool>>? validator)
+    protected Prompt(string id, Func<PromptValidatorContext<T>, CancellationToken, Task<bool>>? validator, IPromptCatalog? catalog)
         : base(id)
     {
         _validator = validator;
+        _catalog = catalog;
     }
 
     public sealed override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
@@ -31,16 +33,26 @@ public abstract class Prompt<T> : Dialog
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(prompt.MaxRetries, nameof(options));
-        var data = new PromptOptionsData(
-            ToJson(prompt.Prompt),
-            prompt.RetryPrompt is null ? null : ToJson(prompt.RetryPrompt),
-            prompt.Choices,
-            prompt.MaxRetries);
+        if (prompt.CatalogKey is not null && _catalog is null)
+        {
+            throw new ArgumentException($"Prompt '{Id}' has no catalog to rebuild '{prompt.CatalogKey}' from.", nameof(options));
+        }
+
+        var data = prompt.CatalogKey is { } key
+            ? new PromptOptionsData { CatalogKey = key }
+            : new PromptOptionsData
+            {
+                Prompt = ToJson(prompt.Prompt),
+                RetryPrompt = prompt.RetryPrompt is null ? null : ToJson(prompt.RetryPrompt),
+                Choices = prompt.Choices,
+                MaxRetries = prompt.MaxRetries,
+            };
         var instance = dc.ActiveDialog!;
         instance.State[OptionsKey] = JsonSerializer.SerializeToNode(data, EngineJsonContext.Default.PromptOptionsData);
         instance.State[FailedAttemptsKey] = 0;
         instance.TypedState = data;
-        await SendAsync(dc.Context, data, data.Prompt, cancellationToken);
+        var question = data.Prompt is { } json ? BotJson.Deserialize(json)! : prompt.Prompt;
+        await SendAsync(dc.Context, question, prompt.Choices, cancellationToken);
         return DialogTurnResult.Waiting;
     }
 
@@ -52,22 +64,22 @@ public abstract class Prompt<T> : Dialog
         }
 
         var instance = dc.ActiveDialog!;
-        var data = Load(instance);
+        var prompt = Load(dc.Context, instance);
         var failedAttempts = instance.State[FailedAttemptsKey]?.GetValue<int>() ?? 0;
-        var recognized = Recognize(dc.Context.Activity, data.Choices);
-        if (await IsValidAsync(dc.Context, recognized, data.Choices, failedAttempts + 1, cancellationToken))
+        var recognized = Recognize(dc.Context.Activity, prompt.Choices);
+        if (await IsValidAsync(dc.Context, recognized, prompt.Choices, failedAttempts + 1, cancellationToken))
         {
             return await dc.EndDialogAsync(DialogResult.From(recognized.Value!), cancellationToken);
         }
 
         failedAttempts++;
         instance.State[FailedAttemptsKey] = failedAttempts;
-        if (failedAttempts > data.MaxRetries)
+        if (failedAttempts > prompt.MaxRetries)
         {
             return await dc.EndDialogAsync(DialogResult.GaveUp, cancellationToken);
         }
 
-        await SendAsync(dc.Context, data, data.RetryPrompt ?? data.Prompt, cancellationToken);
+        await SendAsync(dc.Context, prompt.Retry(), prompt.Choices, cancellationToken);
         return DialogTurnResult.Waiting;
     }
 
@@ -80,8 +92,8 @@ public abstract class Prompt<T> : Dialog
 
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
-        var data = Load(instance);
-        return SendAsync(turnContext, data, data.Prompt, cancellationToken);
+        var prompt = Load(turnContext, instance);
+        return SendAsync(turnContext, prompt.Question(), prompt.Choices, cancellationToken);
     }
 
     /// <summary>Reads the answer out of a message.</summary>
@@ -104,26 +116,65 @@ public abstract class Prompt<T> : Dialog
         return valid && recognized.Succeeded;
     }
 
-    private Task SendAsync(ITurnContext turnContext, PromptOptionsData data, string activityJson, CancellationToken cancellationToken)
+    private Task SendAsync(ITurnContext turnContext, Activity outgoing, IReadOnlyList<Choice> choices, CancellationToken cancellationToken)
     {
-        var outgoing = BotJson.Deserialize(activityJson)!;
         outgoing.InputHint ??= InputHints.ExpectingInput;
-        Decorate(outgoing, data.Choices);
+        Decorate(outgoing, choices);
         return turnContext.SendActivityAsync(outgoing, cancellationToken);
     }
 
-    private static PromptOptionsData Load(DialogInstance instance)
+    private StoredPrompt Load(ITurnContext turnContext, DialogInstance instance)
     {
-        if (instance.TypedState is PromptOptionsData cached)
+        if (instance.TypedState is not PromptOptionsData data)
         {
-            return cached;
+            data = instance.State[OptionsKey]?.Deserialize(EngineJsonContext.Default.PromptOptionsData)
+                ?? throw new InvalidOperationException("A prompt's stored options are missing.");
+            instance.TypedState = data;
         }
 
-        var data = instance.State[OptionsKey]?.Deserialize(EngineJsonContext.Default.PromptOptionsData)
-            ?? throw new InvalidOperationException("A prompt's stored options are missing.");
-        instance.TypedState = data;
-        return data;
+        if (data.CatalogKey is not { } key)
+        {
+            return new StoredPrompt(data, null, null);
+        }
+
+        var rebuild = () => _catalog?.Find(key, turnContext)
+            ?? throw new InvalidOperationException($"Prompt '{Id}' cannot rebuild '{key}': no catalog knows it.");
+        return new StoredPrompt(data, rebuild(), rebuild);
     }
 
     private static string ToJson(Activity activity) => BotJson.Serialize(activity);
+
+    /// <summary>
+    /// The prompt as a later turn sees it. Catalog prompts are rebuilt for every send, because sending changes
+    /// the activity; stored prompts parse their JSON only when they send.
+    /// </summary>
+    private sealed class StoredPrompt(PromptOptionsData data, PromptOptions? rebuilt, Func<PromptOptions>? rebuild)
+    {
+        private readonly PromptOptions? _rebuilt = rebuilt;
+        private PromptOptions? _unsent = rebuilt;
+
+        public IReadOnlyList<Choice> Choices => _rebuilt?.Choices ?? data.Choices;
+
+        public int MaxRetries => _rebuilt?.MaxRetries ?? data.MaxRetries;
+
+        public Activity Question() => rebuild is null ? BotJson.Deserialize(data.Prompt!)! : Fresh().Prompt;
+
+        public Activity Retry()
+        {
+            if (rebuild is null)
+            {
+                return BotJson.Deserialize(data.RetryPrompt ?? data.Prompt!)!;
+            }
+
+            var options = Fresh();
+            return options.RetryPrompt ?? options.Prompt;
+        }
+
+        private PromptOptions Fresh()
+        {
+            var options = _unsent ?? rebuild!();
+            _unsent = null;
+            return options;
+        }
+    }
 }

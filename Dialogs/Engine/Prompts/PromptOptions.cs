@@ -24,4 +24,10 @@ public sealed record PromptOptions
     /// with <see cref="DialogResult.GaveUp"/>, so the caller gives safe advice instead of looping.
     /// </summary>
     public int MaxRetries { get; init; } = DefaultMaxRetries;
+
+    /// <summary>
+    /// Set by an <see cref="IPromptCatalog"/>: the prompt stores this key and rebuilds the rest from its
+    /// catalog on later turns. Without it the whole options are stored.
+    /// </summary>
+    public string? CatalogKey { get; init; }
 }

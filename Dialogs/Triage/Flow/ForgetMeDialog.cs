@@ -3,10 +3,10 @@ using BackCareBot.Dialogs.Engine;
 namespace BackCareBot.Dialogs.Triage.Flow;
 
 /// <summary>"Forget me": asks for confirmation, then deletes the person's conversation and user state and any pending check-in.</summary>
-public sealed class ForgetMeDialog(TriageServices services)
+public sealed class ForgetMeDialog(TriageServices services, TriageQuestions questions)
 {
-    private const string Delete = "delete";
-    private const string Keep = "keep";
+    internal const string Delete = "delete";
+    internal const string Keep = "keep";
 
     public Dialog Build() => new WaterfallDialog<ForgetProgress>(
         DialogIds.ForgetMe,
@@ -16,22 +16,7 @@ public sealed class ForgetMeDialog(TriageServices services)
 
     private Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext<ForgetProgress> step, CancellationToken cancellationToken)
     {
-        var locale = step.Context.Activity.Locale;
-        var line = services.Content.Message("forgetConfirm");
-        var titles = line.Choices ?? [];
-        return step.PromptAsync(
-            DialogIds.ForgetPrompt,
-            new PromptOptions
-            {
-                Prompt = services.Replies.Ask(line, locale, choices: []),
-                Choices =
-                [
-                    new Choice(Delete) { Title = titles.ElementAtOrDefault(0), Synonyms = [.. services.Content.Answers["yes"]] },
-                    new Choice(Keep) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
-                ],
-                MaxRetries = 1,
-            },
-            cancellationToken);
+        return step.PromptAsync(DialogIds.ForgetPrompt, questions.Ask(TriageQuestions.ForgetConfirm, step.Context), cancellationToken);
     }
 
     private async Task<DialogTurnResult> ActAsync(WaterfallStepContext<ForgetProgress> step, CancellationToken cancellationToken)

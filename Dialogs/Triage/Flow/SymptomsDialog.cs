@@ -9,7 +9,7 @@ namespace BackCareBot.Dialogs.Triage.Flow;
 /// is skipped when the person already told us about it. "Not sure", or no usable answer after the retries,
 /// counts as yes: the bot errs on the side of caution. An emergency answer ends the triage at once.
 /// </summary>
-public sealed class SymptomsDialog(TriageServices services)
+public sealed class SymptomsDialog(TriageServices services, TriageQuestions questions)
 {
     public Dialog Build() => new WaterfallDialog<SymptomProgress>(
         DialogIds.Symptoms,
@@ -35,18 +35,7 @@ public sealed class SymptomsDialog(TriageServices services)
         }
 
         facts.PendingQuestion = question.Id;
-        var yesNo = services.Content.Message("retryYesNo");
-        var sayAnswers = services.Content.Message(PhoneCall.IsPhoneCall(step.Context.Activity) ? "sayYesNoPhone" : "sayYesNo");
-        var spoken = $"{question.Speak ?? question.Text} {sayAnswers.Speak ?? sayAnswers.Text}";
-        return await step.PromptAsync(
-            DialogIds.YesNoPrompt,
-            new PromptOptions
-            {
-                Prompt = services.Replies.Ask(new Line(question.Text, spoken, yesNo.Choices), locale),
-                RetryPrompt = services.Replies.Ask(new Line($"{yesNo.Text} {question.Text}", null, yesNo.Choices), locale),
-                MaxRetries = TriagePrompts.MaxRetries,
-            },
-            cancellationToken);
+        return await step.PromptAsync(DialogIds.YesNoPrompt, questions.Ask(TriageQuestions.SymptomKey(question), step.Context), cancellationToken);
     }
 
     private async Task<DialogTurnResult> RecordAnswerAsync(WaterfallStepContext<SymptomProgress> step, CancellationToken cancellationToken)
@@ -69,15 +58,7 @@ public sealed class SymptomsDialog(TriageServices services)
                 await step.Context.SendActivityAsync(services.Replies.Say("notSureTreatedAsYes", locale), cancellationToken);
             }
 
-            return await step.PromptAsync(
-                DialogIds.LegDetailPrompt,
-                new PromptOptions
-                {
-                    Prompt = services.Replies.Ask("askLegDetail", locale),
-                    RetryPrompt = services.Replies.Ask("retryLegDetail", locale),
-                    MaxRetries = TriagePrompts.MaxRetries,
-                },
-                cancellationToken);
+            return await step.PromptAsync(DialogIds.LegDetailPrompt, questions.Ask(TriageQuestions.LegDetail, step.Context), cancellationToken);
         }
 
         if (question.FollowUp is null)

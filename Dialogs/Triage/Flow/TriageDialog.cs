@@ -13,12 +13,12 @@ public sealed class TriageDialog : SafetyNetDialog
     public TriageDialog(TriageServices services)
         : base(DialogIds.Triage, services)
     {
-        var prompts = new TriagePrompts(services);
-        AddDialog(new TriageStepsDialog(services).Build());
-        AddDialog(new SymptomsDialog(services).Build());
-        AddDialog(new ForgetMeDialog(services).Build());
-        AddDialog(new FollowUpOfferDialog(services).Build());
-        foreach (var prompt in prompts.All())
+        var questions = new TriageQuestions(services);
+        AddDialog(new TriageStepsDialog(services, questions).Build());
+        AddDialog(new SymptomsDialog(services, questions).Build());
+        AddDialog(new ForgetMeDialog(services, questions).Build());
+        AddDialog(new FollowUpOfferDialog(services, questions).Build());
+        foreach (var prompt in new TriagePrompts(services, questions).All())
         {
             AddDialog(prompt);
         }

@@ -8,20 +8,18 @@ namespace BackCareBot.Dialogs.Triage.Flow;
 /// sees it, so a prompt is satisfied when its slot is now known, whatever words filled it; short answers
 /// ("not sure", "suddenly", a bare number) are read here.
 /// </summary>
-public sealed class TriagePrompts(TriageServices services)
+public sealed class TriagePrompts(TriageServices services, IPromptCatalog questions)
 {
-    public const int MaxRetries = 2;
-
     public IEnumerable<Dialog> All() =>
     [
-        new TextPrompt(DialogIds.OnsetWhenPrompt, (prompt, _) => Task.FromResult(OnsetWhenKnown(prompt))),
-        new TextPrompt(DialogIds.OnsetHowPrompt, (prompt, _) => Task.FromResult(OnsetHowKnown(prompt))),
-        new TextPrompt(DialogIds.LocationPrompt, (prompt, _) => Task.FromResult(LocationKnown(prompt))),
-        new TextPrompt(DialogIds.SeverityPrompt, (prompt, _) => Task.FromResult(SeverityKnown(prompt))),
-        new TextPrompt(DialogIds.YesNoPrompt, (prompt, _) => Task.FromResult(SymptomAnswered(prompt))),
-        new TextPrompt(DialogIds.LegDetailPrompt, (prompt, _) => Task.FromResult(LegDetailKnown(prompt))),
-        new ChoicePrompt(DialogIds.ForgetPrompt),
-        new ChoicePrompt(DialogIds.FollowUpPrompt),
+        new TextPrompt(DialogIds.OnsetWhenPrompt, (prompt, _) => Task.FromResult(OnsetWhenKnown(prompt)), questions),
+        new TextPrompt(DialogIds.OnsetHowPrompt, (prompt, _) => Task.FromResult(OnsetHowKnown(prompt)), questions),
+        new TextPrompt(DialogIds.LocationPrompt, (prompt, _) => Task.FromResult(LocationKnown(prompt)), questions),
+        new TextPrompt(DialogIds.SeverityPrompt, (prompt, _) => Task.FromResult(SeverityKnown(prompt)), questions),
+        new TextPrompt(DialogIds.YesNoPrompt, (prompt, _) => Task.FromResult(SymptomAnswered(prompt)), questions),
+        new TextPrompt(DialogIds.LegDetailPrompt, (prompt, _) => Task.FromResult(LegDetailKnown(prompt)), questions),
+        new ChoicePrompt(DialogIds.ForgetPrompt, catalog: questions),
+        new ChoicePrompt(DialogIds.FollowUpPrompt, catalog: questions),
     ];
 
     private bool OnsetWhenKnown(PromptValidatorContext<string> prompt) =>

@@ -8,7 +8,7 @@ namespace BackCareBot.Dialogs.Triage.Flow;
 /// The main questions, in the order they run: when it started, how, where, how bad, the symptom questions,
 /// then the outcome. Each step skips its question when the answer is already known.
 /// </summary>
-public sealed class TriageStepsDialog(TriageServices services)
+public sealed class TriageStepsDialog(TriageServices services, TriageQuestions questions)
 {
     public Dialog Build() => new WaterfallDialog<StepsProgress>(
         DialogIds.Steps,
@@ -27,26 +27,26 @@ public sealed class TriageStepsDialog(TriageServices services)
 
         return facts.OnsetSeconds is not null
             ? await step.NextAsync(cancellationToken: cancellationToken)
-            : await PromptAsync(step, DialogIds.OnsetWhenPrompt, "askOnsetWhen", "retryOnsetWhen", cancellationToken);
+            : await PromptAsync(step, DialogIds.OnsetWhenPrompt, "askOnsetWhen", cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskHowItStartedAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
         await StopIfNeededAsync(step, cancellationToken)
         ?? (Facts(step).OnsetHowAnswered
             ? await step.NextAsync(cancellationToken: cancellationToken)
-            : await PromptAsync(step, DialogIds.OnsetHowPrompt, "askOnsetHow", "retryOnsetHow", cancellationToken));
+            : await PromptAsync(step, DialogIds.OnsetHowPrompt, "askOnsetHow", cancellationToken));
 
     private async Task<DialogTurnResult> AskWhereAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
         await StopIfNeededAsync(step, cancellationToken)
         ?? (Facts(step).Locations.Count > 0
             ? await step.NextAsync(cancellationToken: cancellationToken)
-            : await PromptAsync(step, DialogIds.LocationPrompt, "askLocation", "retryLocation", cancellationToken));
+            : await PromptAsync(step, DialogIds.LocationPrompt, "askLocation", cancellationToken));
 
     private async Task<DialogTurnResult> AskHowBadAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
         await StopIfNeededAsync(step, cancellationToken)
         ?? (Facts(step).Severity is not null
             ? await step.NextAsync(cancellationToken: cancellationToken)
-            : await PromptAsync(step, DialogIds.SeverityPrompt, "askSeverity", "retrySeverity", cancellationToken));
+            : await PromptAsync(step, DialogIds.SeverityPrompt, "askSeverity", cancellationToken));
 
     private async Task<DialogTurnResult> AskSymptomsAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
         await StopIfNeededAsync(step, cancellationToken)
@@ -92,19 +92,8 @@ public sealed class TriageStepsDialog(TriageServices services)
         return null;
     }
 
-    private Task<DialogTurnResult> PromptAsync(WaterfallStepContext<StepsProgress> step, string promptId, string askKey, string retryKey, CancellationToken cancellationToken)
-    {
-        var locale = step.Context.Activity.Locale;
-        return step.PromptAsync(
-            promptId,
-            new PromptOptions
-            {
-                Prompt = services.Replies.Ask(askKey, locale),
-                RetryPrompt = services.Replies.Ask(retryKey, locale),
-                MaxRetries = TriagePrompts.MaxRetries,
-            },
-            cancellationToken);
-    }
+    private Task<DialogTurnResult> PromptAsync(WaterfallStepContext<StepsProgress> step, string promptId, string questionKey, CancellationToken cancellationToken) =>
+        step.PromptAsync(promptId, questions.Ask(questionKey, step.Context), cancellationToken);
 
     private static TriageFacts Facts(WaterfallStepContext<StepsProgress> step) => TriageTurn.Of(step.Context).Facts;
 }

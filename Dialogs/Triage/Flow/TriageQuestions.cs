@@ -1,0 +1,103 @@
+using System.Globalization;
+using BackCareBot.Dialogs.Content;
+using BackCareBot.Dialogs.Engine;
+using BackCareBot.Dialogs.FollowUps;
+using BackCareBot.Dialogs.Messages;
+using BackCareBot.Protocol.Builder;
+
+namespace BackCareBot.Dialogs.Triage.Flow;
+
+/// <summary>
+/// Every question the triage asks through a prompt, built from the content for this turn's locale and
+/// channel. The prompts store only the key between turns, so a waiting conversation keeps a few bytes per
+/// question instead of the question's text, speech and buttons.
+/// </summary>
+public sealed class TriageQuestions(TriageServices services) : IPromptCatalog
+{
+    public const int MaxRetries = 2;
+    public const string ForgetConfirm = "forgetConfirm";
+    public const string FollowUpOffer = "followUpOffer";
+    public const string LegDetail = "askLegDetail";
+
+    private const string SymptomPrefix = "symptom:";
+
+    private static readonly Dictionary<string, string> RetryKeys = new(StringComparer.Ordinal)
+    {
+        ["askOnsetWhen"] = "retryOnsetWhen",
+        ["askOnsetHow"] = "retryOnsetHow",
+        ["askLocation"] = "retryLocation",
+        ["askSeverity"] = "retrySeverity",
+        [LegDetail] = "retryLegDetail",
+    };
+
+    /// <summary>The key of the yes/no question about one symptom.</summary>
+    public static string SymptomKey(SymptomQuestion question) => SymptomPrefix + question.Id;
+
+    /// <summary>The options to start a prompt with; the key must be one this catalog builds.</summary>
+    public PromptOptions Ask(string key, ITurnContext turnContext) =>
+        Find(key, turnContext) ?? throw new ArgumentException($"No triage question has the key '{key}'.", nameof(key));
+
+    public PromptOptions? Find(string key, ITurnContext turnContext)
+    {
+        var locale = turnContext.Activity.Locale;
+        if (RetryKeys.TryGetValue(key, out var retryKey))
+        {
+            return new PromptOptions
+            {
+                Prompt = services.Replies.Ask(key, locale),
+                RetryPrompt = services.Replies.Ask(retryKey, locale),
+                MaxRetries = MaxRetries,
+                CatalogKey = key,
+            };
+        }
+
+        if (key.StartsWith(SymptomPrefix, StringComparison.Ordinal))
+        {
+            var id = key[SymptomPrefix.Length..];
+            var question = services.Content.SymptomQuestions.FirstOrDefault(q => q.Id == id);
+            return question is null ? null : SymptomQuestion(key, question, turnContext);
+        }
+
+        return key switch
+        {
+            ForgetConfirm => TwoChoices(key, services.Content.Message(key), locale, null, ForgetMeDialog.Delete, ForgetMeDialog.Keep),
+            FollowUpOffer => TwoChoices(key, services.Content.Message(key), locale, FollowUpValues(), FollowUpOfferDialog.Yes, FollowUpOfferDialog.No),
+            _ => null,
+        };
+    }
+
+    private PromptOptions SymptomQuestion(string key, SymptomQuestion question, ITurnContext turnContext)
+    {
+        var locale = turnContext.Activity.Locale;
+        var yesNo = services.Content.Message("retryYesNo");
+        var sayAnswers = services.Content.Message(PhoneCall.IsPhoneCall(turnContext.Activity) ? "sayYesNoPhone" : "sayYesNo");
+        var spoken = $"{question.Speak ?? question.Text} {sayAnswers.Speak ?? sayAnswers.Text}";
+        return new PromptOptions
+        {
+            Prompt = services.Replies.Ask(new Line(question.Text, spoken, yesNo.Choices), locale),
+            RetryPrompt = services.Replies.Ask(new Line($"{yesNo.Text} {question.Text}", null, yesNo.Choices), locale),
+            MaxRetries = MaxRetries,
+            CatalogKey = key,
+        };
+    }
+
+    /// <summary>A yes-or-no choice whose first button means <paramref name="yes"/>; the buttons come from the choices.</summary>
+    private PromptOptions TwoChoices(string key, Line line, string? locale, IReadOnlyDictionary<string, string>? values, string yes, string no)
+    {
+        var titles = line.Choices ?? [];
+        return new PromptOptions
+        {
+            Prompt = services.Replies.Ask(line, locale, values, choices: []),
+            Choices =
+            [
+                new Choice(yes) { Title = titles.ElementAtOrDefault(0), Synonyms = [.. services.Content.Answers["yes"]] },
+                new Choice(no) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
+            ],
+            MaxRetries = 1,
+            CatalogKey = key,
+        };
+    }
+
+    private Dictionary<string, string> FollowUpValues() =>
+        new() { ["hours"] = services.FollowUps.Delay.TotalHours.ToString("0.#", CultureInfo.InvariantCulture) };
+}
