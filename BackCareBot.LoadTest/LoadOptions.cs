@@ -3,9 +3,10 @@ using System.Globalization;
 namespace BackCareBot.LoadTest;
 
 /// <summary>Command-line settings of a load run.</summary>
-internal sealed record LoadOptions(Uri Url, int Concurrency, TimeSpan Duration, TimeSpan Warmup, int? HostProcessId)
+/// <param name="Rate">Turns per second offered by all people together; null sends each turn as soon as the last one is answered.</param>
+internal sealed record LoadOptions(Uri Url, int Concurrency, TimeSpan Duration, TimeSpan Warmup, int? HostProcessId, double? Rate = null)
 {
-    public const string Usage = "usage: BackCareBot.LoadTest --url http://127.0.0.1:3978 [--concurrency 64] [--duration 30] [--warmup 5] [--pid <host process id>]";
+    public const string Usage = "usage: BackCareBot.LoadTest --url http://127.0.0.1:3978 [--concurrency 64] [--duration 30] [--warmup 5] [--rate <turns/s>] [--pid <host process id>]";
 
     public static LoadOptions? Parse(string[] args)
     {
@@ -14,6 +15,12 @@ internal sealed record LoadOptions(Uri Url, int Concurrency, TimeSpan Duration, 
         var duration = 30.0;
         var warmup = 5.0;
         int? pid = null;
+        double? rate = null;
+        if (args.Length % 2 != 0)
+        {
+            return null;
+        }
+
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -31,6 +38,9 @@ internal sealed record LoadOptions(Uri Url, int Concurrency, TimeSpan Duration, 
                 case "--warmup" when double.TryParse(value, CultureInfo.InvariantCulture, out var w) && w >= 0:
                     warmup = w;
                     break;
+                case "--rate" when double.TryParse(value, CultureInfo.InvariantCulture, out var r) && r > 0:
+                    rate = r;
+                    break;
                 case "--pid" when int.TryParse(value, CultureInfo.InvariantCulture, out var p):
                     pid = p;
                     break;
@@ -39,6 +49,6 @@ internal sealed record LoadOptions(Uri Url, int Concurrency, TimeSpan Duration, 
             }
         }
 
-        return url is null ? null : new LoadOptions(url, concurrency, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), pid);
+        return url is null ? null : new LoadOptions(url, concurrency, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), pid, rate);
     }
 }

@@ -8,7 +8,9 @@ namespace BackCareBot.LoadTest;
 
 /// <summary>
 /// Runs N simulated people, each playing scripted conversations back to back with deliveryMode
-/// expectReplies, for a fixed time after a warm-up, and measures every turn.
+/// expectReplies, for a fixed time after a warm-up, and measures every turn. Without a rate each person
+/// answers as soon as the bot replies (the most the host can do); with one, the people together send that
+/// many turns a second (the latency at a given load).
 /// </summary>
 internal sealed class LoadRunner(LoadOptions options)
 {
@@ -19,41 +21,53 @@ internal sealed class LoadRunner(LoadOptions options)
         var memory = options.HostProcessId is { } pid ? new PeakMemorySampler(pid) : null;
 
         using var warmup = new CancellationTokenSource(options.Warmup);
-        await RunPeopleAsync(client, new Recorder(), options.Concurrency, warmup.Token);
+        await RunPeopleAsync(client, new Recorder(), warmup.Token);
 
         var recorder = new Recorder();
         memory?.Start();
         var clock = Stopwatch.StartNew();
         using var measured = new CancellationTokenSource(options.Duration);
-        await RunPeopleAsync(client, recorder, options.Concurrency, measured.Token);
+        await RunPeopleAsync(client, recorder, measured.Token);
         clock.Stop();
         var peak = memory is null ? (long?)null : await memory.StopAsync();
-        return recorder.Report(options.Concurrency, clock.Elapsed, peak);
+        return recorder.Report(options, clock.Elapsed, peak);
     }
 
-    private static Task RunPeopleAsync(HttpClient client, Recorder recorder, int people, CancellationToken stop) =>
-        Task.WhenAll(Enumerable.Range(0, people).Select(person => Task.Run(() => PersonAsync(client, recorder, person, stop), CancellationToken.None)));
+    private Task RunPeopleAsync(HttpClient client, Recorder recorder, CancellationToken stop)
+    {
+        var pacer = options.Rate is { } rate ? new Pacer(rate, options.Concurrency, Stopwatch.GetTimestamp()) : null;
+        return Task.WhenAll(Enumerable.Range(0, options.Concurrency)
+            .Select(person => Task.Run(() => PersonAsync(client, recorder, pacer, person, stop), CancellationToken.None)));
+    }
 
-    private static async Task PersonAsync(HttpClient client, Recorder recorder, int person, CancellationToken stop)
+    private static async Task PersonAsync(HttpClient client, Recorder recorder, Pacer? pacer, int person, CancellationToken stop)
     {
         var conversationNumber = 0;
+        var turn = 0L;
         while (!stop.IsCancellationRequested)
         {
             var script = Script.Conversations[(person + conversationNumber) % Script.Conversations.Count];
             var conversationId = $"load-{person}-{conversationNumber++}-{Guid.NewGuid():N}";
             foreach (var text in script)
             {
+                var slot = pacer?.Slot(person, turn++);
+                if (slot is { } due)
+                {
+                    await Pacer.WaitForAsync(due, stop);
+                }
+
                 if (stop.IsCancellationRequested)
                 {
                     return;
                 }
 
-                await TurnAsync(client, recorder, conversationId, person, text);
+                var (elapsed, ok) = await TurnAsync(client, conversationId, person, text);
+                recorder.Record(slot is { } from && Environment.GetEnvironmentVariable("SVC") is null ? Stopwatch.GetElapsedTime(from) : elapsed, ok);
             }
         }
     }
 
-    private static async Task TurnAsync(HttpClient client, Recorder recorder, string conversationId, int person, string text)
+    private static async Task<(TimeSpan Elapsed, bool Ok)> TurnAsync(HttpClient client, string conversationId, int person, string text)
     {
         var activity = new Activity
         {
@@ -77,11 +91,11 @@ internal sealed class LoadRunner(LoadOptions options)
             using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
             var body = await response.Content.ReadAsByteArrayAsync();
             var ok = response.StatusCode == HttpStatusCode.OK && body.Length > 0 && Encoding.UTF8.GetString(body).Contains("\"activities\"", StringComparison.Ordinal);
-            recorder.Record(Stopwatch.GetElapsedTime(started), ok);
+            return (Stopwatch.GetElapsedTime(started), ok);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            recorder.Record(Stopwatch.GetElapsedTime(started), ok: false);
+            return (Stopwatch.GetElapsedTime(started), false);
         }
     }
 }

@@ -1,7 +1,7 @@
 using BackCareBot.LoadTest;
 
 // Plays whole triage conversations against a running host and reports throughput, latency and errors.
-//   dotnet run -c Release --project BackCareBot.LoadTest -- --url http://127.0.0.1:3978 --concurrency 64 --duration 30 [--pid N]
+//   dotnet run -c Release --project BackCareBot.LoadTest -- --url http://127.0.0.1:3978 --concurrency 64 --duration 30 [--rate 6000] [--pid N]
 var options = LoadOptions.Parse(args);
 if (options is null)
 {

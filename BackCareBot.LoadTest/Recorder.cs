@@ -18,13 +18,14 @@ internal sealed class Recorder
         }
     }
 
-    public LoadReport Report(int concurrency, TimeSpan elapsed, long? peakMemoryBytes)
+    public LoadReport Report(LoadOptions options, TimeSpan elapsed, long? peakMemoryBytes)
     {
         lock (_milliseconds)
         {
             _milliseconds.Sort();
             return new LoadReport(
-                concurrency,
+                options.Concurrency,
+                options.Rate,
                 _milliseconds.Count,
                 _errors,
                 elapsed,

@@ -34,9 +34,10 @@ internal static class SqliteSchema
         using var command = connection.CreateCommand();
 
         // synchronous=NORMAL is safe from corruption in WAL mode; a power cut may lose the last few
-        // turns' state, which costs far less than an fsync on every turn.
+        // turns' state, which costs far less than an fsync on every turn. Checkpoints are left to
+        // SqliteCheckpointer, off the path of a turn; a log that a burst grew is cut back to 64 MB after.
         command.CommandText = FormattableString.Invariant(
-            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
         command.ExecuteNonQuery();
 
         // Rows are small and read by key: a 1 MB page cache per connection is plenty (SQLite's default is 2 MB),

@@ -6,8 +6,8 @@ using SQLitePCL;
 namespace BackCareBot.Storage.Sqlite;
 
 /// <summary>
-/// Keeps a few sessions open so their prepared statements are reused. Busy moments open extra sessions
-/// rather than wait; only up to <c>maxIdle</c> are kept afterwards. A session whose statement failed is
+/// Keeps sessions open so their prepared statements are reused. A caller that finds none idle opens
+/// another; only up to <c>maxIdle</c> are kept afterwards. A session whose statement failed is
 /// closed, never reused, so a store that comes back (lock released, disk space freed) is met with fresh
 /// connections rather than ones left in a failed state.
 /// </summary>

@@ -10,21 +10,24 @@ namespace BackCareBot.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite does its work synchronously whatever the method's name, so the synchronous
-/// calls are used directly and completed tasks returned.
+/// calls are used directly; only the wait for this process's gate is asynchronous.
 /// </remarks>
 public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 {
     public const string FileName = "bot-state.db";
 
-    // Enough for every thread-pool thread of a small machine to read at once without opening a connection.
-    private const int MaxIdleSessions = 8;
+    // Every operation runs under the gate, so one connection serves them all. It is also the only one that
+    // changes the file in this process, so its page cache stays valid from turn to turn; with several
+    // connections, each read would start by throwing away a cache another connection's commit made stale.
+    private const int MaxIdleSessions = 1;
 
     private readonly SqliteSessionPool _pool;
+    private readonly SqliteCheckpointer _checkpointer;
 
     // SQLite lets one writer in at a time and makes the others sleep in its busy handler, whose waits grow
-    // in milliseconds. Queuing this process's writers here instead costs microseconds; other processes on
-    // the same file still meet the busy timeout.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    // in milliseconds. Queuing this process's operations here instead costs microseconds; other processes
+    // on the same file still meet the busy timeout.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Opens or creates the database file, creating its folder and the schema if needed.</summary>
@@ -35,6 +38,12 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 
     /// <summary>As above, with how long a write waits for another writer's lock before the store counts as unavailable.</summary>
     public SqliteStorage(string databasePath, TimeProvider timeProvider, TimeSpan busyTimeout)
+        : this(databasePath, timeProvider, busyTimeout, SqliteCheckpointer.DefaultInterval)
+    {
+    }
+
+    /// <summary>As above, with how often the log is copied back into the database file.</summary>
+    internal SqliteStorage(string databasePath, TimeProvider timeProvider, TimeSpan busyTimeout, TimeSpan checkpointInterval)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
         var fullPath = Path.GetFullPath(databasePath);
@@ -54,6 +63,7 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 
         SqliteSchema.Create(connectionString, busyTimeout);
         _pool = new SqliteSessionPool(connectionString, busyTimeout, MaxIdleSessions);
+        _checkpointer = new SqliteCheckpointer(connectionString, busyTimeout, _gate, checkpointInterval, timeProvider);
         _timeProvider = timeProvider;
         DatabasePath = fullPath;
     }
@@ -75,10 +85,8 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
         set => _pool.BeforeEachUse = value;
     }
 
-    public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var result = _pool.Run(session =>
+    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        await RunExclusivelyAsync(session =>
         {
             var found = new Dictionary<string, StoreItem>(keys.Count, StringComparer.Ordinal);
             foreach (var key in keys)
@@ -90,16 +98,13 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
             }
 
             return found;
-        });
-
-        return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(result);
-    }
+        }, cancellationToken);
 
     public async Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken)
     {
         var etag = ETags.NewRandom();
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var written = await WriteExclusivelyAsync(session => expectedETag switch
+        var written = await RunExclusivelyAsync(session => expectedETag switch
         {
             null => session.Insert(key, json, etag, now),
             StoreItem.AnyETag => Upsert(session, key, json, etag, now),
@@ -110,45 +115,42 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
-        WriteExclusivelyAsync(session =>
+        RunExclusivelyAsync(session =>
         {
             session.Delete(key);
             return true;
         }, cancellationToken);
 
-    public Task PingAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        _pool.Run(session =>
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        RunExclusivelyAsync(session =>
         {
             session.Ping();
             return true;
-        });
-        return Task.CompletedTask;
-    }
+        }, cancellationToken);
 
     public Task<int> DeleteIdleAsync(DateTimeOffset idleSince, string? keyPrefixOrNull, CancellationToken ct)
     {
         var before = idleSince.ToUnixTimeMilliseconds();
-        return WriteExclusivelyAsync(session => session.DeleteIdle(before, keyPrefixOrNull), ct);
+        return RunExclusivelyAsync(session => session.DeleteIdle(before, keyPrefixOrNull), ct);
     }
 
     public void Dispose()
     {
+        _checkpointer.Dispose();
         _pool.Dispose();
-        _writeGate.Dispose();
+        _gate.Dispose();
     }
 
-    private async Task<T> WriteExclusivelyAsync<T>(Func<SqliteSession, T> write, CancellationToken cancellationToken)
+    private async Task<T> RunExclusivelyAsync<T>(Func<SqliteSession, T> operation, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            return _pool.Run(write);
+            return _pool.Run(operation);
         }
         finally
         {
-            _writeGate.Release();
+            _gate.Release();
         }
     }
 

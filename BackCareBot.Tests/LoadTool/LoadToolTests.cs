@@ -1,0 +1,91 @@
+extern alias loadtool;
+
+using System.Diagnostics;
+using loadtool::BackCareBot.LoadTest;
+using BackCareBot.Tests.DirectLine;
+
+namespace BackCareBot.Tests.LoadTool;
+
+/// <summary>The load tool itself: its options, its pacing, and a short run against the real host on 127.0.0.1.</summary>
+public sealed class LoadToolTests : IClassFixture<LiveBotHost>
+{
+    private readonly LiveBotHost _host;
+
+    public LoadToolTests(LiveBotHost host)
+    {
+        _host = host;
+    }
+
+    [Fact]
+    public void Parse_AllOptions_AreRead()
+    {
+        var options = LoadOptions.Parse(["--url", "http://127.0.0.1:3978", "--concurrency", "8", "--duration", "2.5", "--warmup", "0", "--rate", "6000", "--pid", "42"]);
+
+        Assert.NotNull(options);
+        Assert.Equal(new Uri("http://127.0.0.1:3978"), options.Url);
+        Assert.Equal(8, options.Concurrency);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), options.Duration);
+        Assert.Equal(TimeSpan.Zero, options.Warmup);
+        Assert.Equal(6000, options.Rate);
+        Assert.Equal(42, options.HostProcessId);
+    }
+
+    [Theory]
+    [InlineData("--rate", "0")]
+    [InlineData("--rate", "fast")]
+    [InlineData("--concurrency", "-1")]
+    [InlineData("--colour", "red")]
+    [InlineData("--rate")]
+    public void Parse_BadOrUnknownOption_IsRefused(params string[] extra)
+    {
+        Assert.Null(LoadOptions.Parse(["--url", "http://127.0.0.1:3978", .. extra]));
+    }
+
+    [Fact]
+    public void Parse_NoRate_SendsAsFastAsAnswered()
+    {
+        Assert.Null(LoadOptions.Parse(["--url", "http://127.0.0.1:3978"])!.Rate);
+    }
+
+    [Fact]
+    public void Pacer_PeopleTogether_SendEvenlyAtTheRate()
+    {
+        const int people = 4;
+        var pacer = new Pacer(turnsPerSecond: 1000, people, start: 0);
+
+        var slots = Enumerable.Range(0, people)
+            .SelectMany(person => Enumerable.Range(0, 3).Select(turn => pacer.Slot(person, turn)))
+            .Order()
+            .ToList();
+        var millisecond = Stopwatch.Frequency / 1000.0;
+
+        Assert.Equal(12, slots.Count);
+        Assert.All(slots.Zip(slots.Skip(1)), pair => Assert.Equal(millisecond, pair.Second - pair.First, tolerance: 1));
+        Assert.Equal(4 * millisecond, pacer.Slot(0, 1) - pacer.Slot(0, 0), tolerance: 1);
+    }
+
+    [Fact]
+    public async Task Run_AsFastAsAnswered_PlaysConversationsWithoutErrors()
+    {
+        var options = new LoadOptions(new Uri(_host.BaseUrl), Concurrency: 4, Duration: TimeSpan.FromSeconds(1), Warmup: TimeSpan.FromMilliseconds(200), HostProcessId: Environment.ProcessId);
+
+        var report = await new LoadRunner(options).RunAsync();
+
+        Assert.Equal(0, report.Errors);
+        Assert.True(report.Turns > 20, report.ToString());
+        Assert.True(report.P50 <= report.P90 && report.P90 <= report.P99, report.ToString());
+        Assert.True(report.PeakMemoryBytes > 0, report.ToString());
+    }
+
+    [Fact]
+    public async Task Run_AtAFixedRate_SendsNoMoreThanOffered()
+    {
+        var options = new LoadOptions(new Uri(_host.BaseUrl), Concurrency: 4, Duration: TimeSpan.FromSeconds(1), Warmup: TimeSpan.Zero, HostProcessId: null, Rate: 50);
+
+        var report = await new LoadRunner(options).RunAsync();
+
+        Assert.Equal(0, report.Errors);
+        Assert.InRange(report.Turns, 1, 50 + options.Concurrency);
+        Assert.Contains("offered=50/s", report.ToString(), StringComparison.Ordinal);
+    }
+}
