@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Activity = BackCareBot.Protocol.Schema.Activity;
 using System.Net;
-using System.Text;
 using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.LoadTest;
@@ -90,7 +89,7 @@ internal sealed class LoadRunner(LoadOptions options)
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
             var body = await response.Content.ReadAsByteArrayAsync();
-            var ok = response.StatusCode == HttpStatusCode.OK && body.Length > 0 && Encoding.UTF8.GetString(body).Contains("\"activities\"", StringComparison.Ordinal);
+            var ok = response.StatusCode == HttpStatusCode.OK && body.AsSpan().IndexOf("\"activities\""u8) >= 0;
             return (Stopwatch.GetElapsedTime(started), ok);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
