@@ -10,5 +10,5 @@ internal sealed record LoadReport(int Concurrency, double? OfferedRate, int Turn
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"concurrency={Concurrency} offered={(OfferedRate is { } rate ? $"{rate:F0}/s" : "max")} turns={Turns} errors={Errors} seconds={Elapsed.TotalSeconds:F1} turns/s={TurnsPerSecond:F0} " +
-        $"p50={P50:F2}ms p90={P90:F2}ms p99={P99:F2}ms peakHostMemory={(PeakMemoryBytes is { } bytes ? $"{bytes / (1024.0 * 1024.0):F1}MB" : "n/a")}");
+        $"p50={P50:F2}ms p90={P90:F2}ms p99={P99:F2}ms peakHostMemory={(PeakMemoryBytes is { } bytes ? $"{bytes / (1024.0 * 1024.0):F1}MiB" : "n/a")}");
 }

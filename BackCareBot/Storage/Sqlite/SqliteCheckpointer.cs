@@ -9,10 +9,11 @@ namespace BackCareBot.Storage.Sqlite;
 /// many times a second under load.
 /// </summary>
 /// <remarks>
-/// Each tick copies in two passes. The first runs beside the store's work and copies almost everything.
-/// SQLite only starts the log afresh when a write begins with every frame copied, which never happens while
-/// commits keep landing during the copy; so the second pass holds the store's gate for the few frames
-/// committed meanwhile. Without it the log grows for ever, and writing into new file space costs the
+/// Each tick copies in passes. The first two run beside the store's work: one copies almost everything, the
+/// next what was committed during the first. SQLite only starts the log afresh when a write begins with
+/// every frame copied, which never happens while commits keep landing during the copy; so the last pass
+/// holds the store's gate for the few frames committed meanwhile, and the shorter it is the less the
+/// turns queued behind it wait. Without it the log grows for ever, and writing into new file space costs the
 /// kernel far more than overwriting the old.
 /// </remarks>
 internal sealed class SqliteCheckpointer : IDisposable
@@ -50,6 +51,8 @@ internal sealed class SqliteCheckpointer : IDisposable
         {
             try
             {
+                // Beside the store's work: almost everything, then what was committed during that copy.
+                Checkpoint();
                 Checkpoint();
                 await _gate.WaitAsync();
                 try
