@@ -61,7 +61,7 @@ internal sealed class LoadRunner(LoadOptions options)
                 }
 
                 var (elapsed, ok) = await TurnAsync(client, conversationId, person, text);
-                recorder.Record(slot is { } from && Environment.GetEnvironmentVariable("SVC") is null ? Stopwatch.GetElapsedTime(from) : elapsed, ok);
+                recorder.Record(slot is { } from ? Stopwatch.GetElapsedTime(from) : elapsed, ok);
             }
         }
     }

@@ -26,7 +26,7 @@ internal static class ActivityRequestReader
             return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than this bot accepts.");
         }
 
-        var body = await ReadBoundedAsync(request.Body, maxBodyBytes, cancellationToken);
+        var body = await ReadBoundedAsync(request.Body, (int?)request.ContentLength, maxBodyBytes, cancellationToken);
         if (body is null)
         {
             return ActivityReadResult.Fail(StatusCodes.Status413PayloadTooLarge, "The activity is larger than this bot accepts.");
@@ -89,12 +89,14 @@ internal static class ActivityRequestReader
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, int maxBodyBytes, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, int? contentLength, int maxBodyBytes, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        // Sized for the whole body when its length is announced (one byte more for the read that finds the
+        // end), so a usual activity is read without the buffer growing and copying.
+        var buffer = new ArrayBufferWriter<byte>(contentLength is > 0 ? contentLength.Value + 1 : 4096);
         while (true)
         {
-            var memory = buffer.GetMemory(4096);
+            var memory = buffer.GetMemory();
             var read = await body.ReadAsync(memory, cancellationToken);
             if (read == 0)
             {

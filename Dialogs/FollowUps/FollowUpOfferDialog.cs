@@ -1,4 +1,3 @@
-using System.Globalization;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Triage;
 using BackCareBot.Dialogs.Triage.Flow;
@@ -11,24 +10,19 @@ namespace BackCareBot.Dialogs.FollowUps;
 /// </summary>
 public sealed class FollowUpOfferDialog(TriageServices services, TriageQuestions questions)
 {
-    internal const string Yes = "yes";
-    internal const string No = "no";
-
     public Dialog Build() => new WaterfallDialog<FollowUpProgress>(
         DialogIds.FollowUpOffer,
         FollowUpJsonContext.Default.FollowUpProgress,
         () => new FollowUpProgress(),
         [OfferAsync, ActAsync]);
 
-    private Task<DialogTurnResult> OfferAsync(WaterfallStepContext<FollowUpProgress> step, CancellationToken cancellationToken)
-    {
-        return step.PromptAsync(DialogIds.FollowUpPrompt, questions.Ask(TriageQuestions.FollowUpOffer, step.Context), cancellationToken);
-    }
+    private Task<DialogTurnResult> OfferAsync(WaterfallStepContext<FollowUpProgress> step, CancellationToken cancellationToken) =>
+        step.PromptAsync(DialogIds.FollowUpPrompt, questions.Ask(TriageQuestions.FollowUpOffer, step.Context), cancellationToken);
 
     private async Task<DialogTurnResult> ActAsync(WaterfallStepContext<FollowUpProgress> step, CancellationToken cancellationToken)
     {
         var context = step.Context;
-        if (step.Result.Choice?.Value == Yes)
+        if (step.Result.Choice?.Value == TriageQuestions.Yes)
         {
             await services.FollowUps.ScheduleAsync(context.Activity.GetConversationReference(), cancellationToken);
             await context.SendActivityAsync(services.Replies.Say("followUpScheduled", context.Activity.Locale), cancellationToken);

@@ -40,8 +40,8 @@ internal static class SqliteSchema
             $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
         command.ExecuteNonQuery();
 
-        // Rows are small and read by key: a 1 MB page cache per connection is plenty (SQLite's default is 2 MB),
-        // and it keeps a pool of connections from holding tens of megabytes.
+        // Rows are small and read by key: a 1 MB page cache per connection (SQLite's default is 2 MB) holds the
+        // pages of the conversations in progress, and keeps memory low.
         command.CommandText = "PRAGMA cache_size = -1024;";
         command.ExecuteNonQuery();
     }

@@ -134,47 +134,30 @@ public abstract class Prompt<T> : Dialog
 
         if (data.CatalogKey is not { } key)
         {
-            return new StoredPrompt(data, null, null);
+            return new StoredPrompt(data, null);
         }
 
-        var rebuild = () => _catalog?.Find(key, turnContext)
+        var rebuilt = _catalog?.Find(key, turnContext)
             ?? throw new InvalidOperationException($"Prompt '{Id}' cannot rebuild '{key}': no catalog knows it.");
-        return new StoredPrompt(data, rebuild(), rebuild);
+        return new StoredPrompt(data, rebuilt);
     }
 
     private static string ToJson(Activity activity) => BotJson.Serialize(activity);
 
     /// <summary>
-    /// The prompt as a later turn sees it. Catalog prompts are rebuilt for every send, because sending changes
-    /// the activity; stored prompts parse their JSON only when they send.
+    /// The prompt as one later turn sees it, for at most one send: a catalog prompt freshly rebuilt for this
+    /// turn, or the stored JSON, parsed only when the turn sends it.
     /// </summary>
-    private sealed class StoredPrompt(PromptOptionsData data, PromptOptions? rebuilt, Func<PromptOptions>? rebuild)
+    private sealed class StoredPrompt(PromptOptionsData data, PromptOptions? rebuilt)
     {
-        private readonly PromptOptions? _rebuilt = rebuilt;
-        private PromptOptions? _unsent = rebuilt;
+        public IReadOnlyList<Choice> Choices => rebuilt?.Choices ?? data.Choices ?? [];
 
-        public IReadOnlyList<Choice> Choices => _rebuilt?.Choices ?? data.Choices;
+        public int MaxRetries => rebuilt?.MaxRetries ?? data.MaxRetries ?? PromptOptions.DefaultMaxRetries;
 
-        public int MaxRetries => _rebuilt?.MaxRetries ?? data.MaxRetries;
+        public Activity Question() => rebuilt?.Prompt ?? BotJson.Deserialize(data.Prompt!)!;
 
-        public Activity Question() => rebuild is null ? BotJson.Deserialize(data.Prompt!)! : Fresh().Prompt;
-
-        public Activity Retry()
-        {
-            if (rebuild is null)
-            {
-                return BotJson.Deserialize(data.RetryPrompt ?? data.Prompt!)!;
-            }
-
-            var options = Fresh();
-            return options.RetryPrompt ?? options.Prompt;
-        }
-
-        private PromptOptions Fresh()
-        {
-            var options = _unsent ?? rebuild!();
-            _unsent = null;
-            return options;
-        }
+        public Activity Retry() => rebuilt is { } options
+            ? options.RetryPrompt ?? options.Prompt
+            : BotJson.Deserialize(data.RetryPrompt ?? data.Prompt!)!;
     }
 }

@@ -12,7 +12,7 @@ internal sealed record PromptOptionsData
 
     public string? RetryPrompt { get; init; }
 
-    public IReadOnlyList<Choice> Choices { get; init; } = [];
+    public IReadOnlyList<Choice>? Choices { get; init; }
 
-    public int MaxRetries { get; init; }
+    public int? MaxRetries { get; init; }
 }

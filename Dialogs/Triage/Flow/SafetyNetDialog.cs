@@ -43,9 +43,7 @@ public abstract class SafetyNetDialog(string id, TriageServices services) : Comp
         // Safety first: nothing below, and no step, runs before the emergency advice.
         if (turn.Observation.IsEmergency)
         {
-            await Services.Outcomes.SendEmergencyAsync(context, turn.Facts, cancellationToken);
-            turn.Facts.PendingQuestion = null;
-            return await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return await Services.EndInEmergencyAsync(innerDc, turn.Facts, cancellationToken);
         }
 
         switch (turn.Command)

@@ -1,6 +1,5 @@
 using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Engine;
-using BackCareBot.Dialogs.Messages;
 
 namespace BackCareBot.Dialogs.Triage.Flow;
 
@@ -93,9 +92,7 @@ public sealed class SymptomsDialog(TriageServices services, TriageQuestions ques
         var facts = Facts(step);
         if (services.Levels.Assess(facts).Level == TriageLevel.Emergency)
         {
-            facts.PendingQuestion = null;
-            await services.Outcomes.SendEmergencyAsync(step.Context, facts, cancellationToken);
-            return await step.CancelAllDialogsAsync(cancellationToken);
+            return await services.EndInEmergencyAsync(step.DialogContext, facts, cancellationToken);
         }
 
         return await NextQuestionAsync(step, cancellationToken);

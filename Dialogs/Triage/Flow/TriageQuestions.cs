@@ -1,7 +1,6 @@
 using System.Globalization;
 using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Engine;
-using BackCareBot.Dialogs.FollowUps;
 using BackCareBot.Dialogs.Messages;
 using BackCareBot.Protocol.Builder;
 
@@ -17,16 +16,24 @@ public sealed class TriageQuestions(TriageServices services) : IPromptCatalog
     public const int MaxRetries = 2;
     public const string ForgetConfirm = "forgetConfirm";
     public const string FollowUpOffer = "followUpOffer";
+    public const string OnsetWhen = "askOnsetWhen";
+    public const string OnsetHow = "askOnsetHow";
+    public const string Location = "askLocation";
+    public const string Severity = "askSeverity";
     public const string LegDetail = "askLegDetail";
+
+    /// <summary>The value of the first button of a two-choice question (delete my data, check in later); the second is <see cref="No"/>.</summary>
+    public const string Yes = "yes";
+    public const string No = "no";
 
     private const string SymptomPrefix = "symptom:";
 
     private static readonly Dictionary<string, string> RetryKeys = new(StringComparer.Ordinal)
     {
-        ["askOnsetWhen"] = "retryOnsetWhen",
-        ["askOnsetHow"] = "retryOnsetHow",
-        ["askLocation"] = "retryLocation",
-        ["askSeverity"] = "retrySeverity",
+        [OnsetWhen] = "retryOnsetWhen",
+        [OnsetHow] = "retryOnsetHow",
+        [Location] = "retryLocation",
+        [Severity] = "retrySeverity",
         [LegDetail] = "retryLegDetail",
     };
 
@@ -60,8 +67,8 @@ public sealed class TriageQuestions(TriageServices services) : IPromptCatalog
 
         return key switch
         {
-            ForgetConfirm => TwoChoices(key, services.Content.Message(key), locale, null, ForgetMeDialog.Delete, ForgetMeDialog.Keep),
-            FollowUpOffer => TwoChoices(key, services.Content.Message(key), locale, FollowUpValues(), FollowUpOfferDialog.Yes, FollowUpOfferDialog.No),
+            ForgetConfirm => TwoChoices(key, services.Content.Message(key), locale, null),
+            FollowUpOffer => TwoChoices(key, services.Content.Message(key), locale, FollowUpValues()),
             _ => null,
         };
     }
@@ -81,8 +88,8 @@ public sealed class TriageQuestions(TriageServices services) : IPromptCatalog
         };
     }
 
-    /// <summary>A yes-or-no choice whose first button means <paramref name="yes"/>; the buttons come from the choices.</summary>
-    private PromptOptions TwoChoices(string key, Line line, string? locale, IReadOnlyDictionary<string, string>? values, string yes, string no)
+    /// <summary>A yes-or-no choice; the button titles come from the line's choices.</summary>
+    private PromptOptions TwoChoices(string key, Line line, string? locale, IReadOnlyDictionary<string, string>? values)
     {
         var titles = line.Choices ?? [];
         return new PromptOptions
@@ -90,8 +97,8 @@ public sealed class TriageQuestions(TriageServices services) : IPromptCatalog
             Prompt = services.Replies.Ask(line, locale, values, choices: []),
             Choices =
             [
-                new Choice(yes) { Title = titles.ElementAtOrDefault(0), Synonyms = [.. services.Content.Answers["yes"]] },
-                new Choice(no) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
+                new Choice(Yes) { Title = titles.ElementAtOrDefault(0), Synonyms = [.. services.Content.Answers["yes"]] },
+                new Choice(No) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
             ],
             MaxRetries = 1,
             CatalogKey = key,

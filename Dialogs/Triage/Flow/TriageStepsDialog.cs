@@ -1,4 +1,3 @@
-using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Messages;
 
@@ -27,26 +26,26 @@ public sealed class TriageStepsDialog(TriageServices services, TriageQuestions q
 
         return facts.OnsetSeconds is not null
             ? await step.NextAsync(cancellationToken: cancellationToken)
-            : await PromptAsync(step, DialogIds.OnsetWhenPrompt, "askOnsetWhen", cancellationToken);
+            : await PromptAsync(step, DialogIds.OnsetWhenPrompt, TriageQuestions.OnsetWhen, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskHowItStartedAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
         await StopIfNeededAsync(step, cancellationToken)
         ?? (Facts(step).OnsetHowAnswered
             ? await step.NextAsync(cancellationToken: cancellationToken)
-            : await PromptAsync(step, DialogIds.OnsetHowPrompt, "askOnsetHow", cancellationToken));
+            : await PromptAsync(step, DialogIds.OnsetHowPrompt, TriageQuestions.OnsetHow, cancellationToken));
 
     private async Task<DialogTurnResult> AskWhereAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
         await StopIfNeededAsync(step, cancellationToken)
         ?? (Facts(step).Locations.Count > 0
             ? await step.NextAsync(cancellationToken: cancellationToken)
-            : await PromptAsync(step, DialogIds.LocationPrompt, "askLocation", cancellationToken));
+            : await PromptAsync(step, DialogIds.LocationPrompt, TriageQuestions.Location, cancellationToken));
 
     private async Task<DialogTurnResult> AskHowBadAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
         await StopIfNeededAsync(step, cancellationToken)
         ?? (Facts(step).Severity is not null
             ? await step.NextAsync(cancellationToken: cancellationToken)
-            : await PromptAsync(step, DialogIds.SeverityPrompt, "askSeverity", cancellationToken));
+            : await PromptAsync(step, DialogIds.SeverityPrompt, TriageQuestions.Severity, cancellationToken));
 
     private async Task<DialogTurnResult> AskSymptomsAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken) =>
         await StopIfNeededAsync(step, cancellationToken)
@@ -78,8 +77,7 @@ public sealed class TriageStepsDialog(TriageServices services, TriageQuestions q
         var facts = Facts(step);
         if (services.Levels.Assess(facts).Level == TriageLevel.Emergency)
         {
-            await services.Outcomes.SendEmergencyAsync(step.Context, facts, cancellationToken);
-            return await step.CancelAllDialogsAsync(cancellationToken);
+            return await services.EndInEmergencyAsync(step.DialogContext, facts, cancellationToken);
         }
 
         if (step.Result.IsGaveUp)
