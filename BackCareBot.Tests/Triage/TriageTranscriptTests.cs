@@ -55,6 +55,23 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
+    public async Task AfterSelfCareOutcome_UrgentFlagMentioned_GetsTheUrgentAdvice()
+    {
+        var chat = await AtSymptomQuestionsAsync();
+        foreach (var _ in TriageScript.SymptomIds)
+        {
+            await chat.SayAsync("no");
+        }
+
+        Assert.Contains(chat.Transcript.Messages(), m => m.Says("selfcare"));
+
+        var later = await chat.SayAsync("I forgot to say I had cancer a few years ago");
+
+        Assert.True(later.Messages().First().Says("urgent"), later.Texts());
+        Assert.Equal("urgent", later.OutcomeTrace()?.Value?.GetProperty("level").GetString());
+    }
+
+    [Fact]
     public async Task SlotFilling_SeveralFactsInOneMessage_SkipsWhatIsKnown()
     {
         var chat = NewChat();

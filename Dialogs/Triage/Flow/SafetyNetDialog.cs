@@ -46,6 +46,14 @@ public abstract class SafetyNetDialog(string id, TriageServices services) : Comp
             return await Services.EndInEmergencyAsync(innerDc, turn.Facts, cancellationToken);
         }
 
+        // Something said after the advice can raise the level (a cancer history after self-care tips, during
+        // the check-in offer or later): the person gets the advice for the new level, not a reminder to start over.
+        if (turn.Facts.Outcome is { } reported && Services.Levels.Assess(turn.Facts).Level > reported)
+        {
+            await Services.Outcomes.ReportAsync(context, turn.Facts, cancellationToken);
+            return await innerDc.CancelAllDialogsAsync(cancellationToken);
+        }
+
         switch (turn.Command)
         {
             case TriageCommand.Restart:
