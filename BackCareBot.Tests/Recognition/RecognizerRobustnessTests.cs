@@ -76,6 +76,28 @@ public sealed class RecognizerRobustnessTests
     }
 
     [Fact]
+    public void Recognize_EmergencyAfterTheFirstWindow_StillFound()
+    {
+        var text = string.Concat(Enumerable.Repeat("my back hurts. ", 2000)) + "I can't feel my bum when I wipe.";
+        Assert.True(text.Length > 3 * Recognizer.MaxCharacters);
+
+        var result = Shared.Value.Recognize(text, Now);
+
+        Assert.Equal(RedFlagLevel.Emergency, result.Level);
+    }
+
+    [Fact]
+    public void Recognize_DeniedFlagAfterTheFirstWindow_StaysDenied()
+    {
+        var text = string.Concat(Enumerable.Repeat("my back hurts. ", 1000)) + "There is no numbness around my bottom.";
+
+        var result = Shared.Value.Recognize(text, Now);
+
+        Assert.Equal(RedFlagLevel.None, result.Level);
+        Assert.Contains(result.IgnoredFlags, f => f.Reason == IgnoreReason.Negated);
+    }
+
+    [Fact]
     public void Recognize_ConcurrentCalls_GiveSameResults()
     {
         var texts = new[] { "no fever but I can't pee", "my mum had cancer", "about a 6 out of 10 since yesterday" };

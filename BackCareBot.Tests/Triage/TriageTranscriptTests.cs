@@ -72,6 +72,19 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
+    public async Task Cancel_AfterAnUrgentSign_GetsTheUrgentAdviceNotJustCancelled()
+    {
+        var chat = NewChat();
+        await chat.StartAsync();
+        await chat.SayAsync("it started 3 days ago and I had cancer a few years ago");
+
+        var cancel = await chat.SayAsync("cancel");
+
+        Assert.True(cancel.Messages().First().Says("urgent"), cancel.Texts());
+        Assert.DoesNotContain(cancel.Messages(), m => m.Says("cancelled"));
+    }
+
+    [Fact]
     public async Task SlotFilling_SeveralFactsInOneMessage_SkipsWhatIsKnown()
     {
         var chat = NewChat();

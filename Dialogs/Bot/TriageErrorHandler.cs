@@ -22,9 +22,7 @@ public sealed class TriageErrorHandler(
     {
         var activity = turnContext.Activity;
         var said = CardActionInvoke.TryReadAnswer(activity, out var answer) ? answer : activity.Text;
-        var observation = await services.Observations.ObserveAsync(said, activity, time, cancellationToken);
-
-        if (observation.IsEmergency)
+        if (await TryObserveAsync(said, activity, cancellationToken) is { IsEmergency: true } observation)
         {
             var facts = new TriageFacts();
             FactsMerger.Merge(facts, observation);
@@ -44,6 +42,19 @@ public sealed class TriageErrorHandler(
         if (exception is not StorageUnavailableException)
         {
             await ResetDialogsAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <summary>The message read again; null when reading it is what failed, so the apology with the emergency number still goes out.</summary>
+    private async Task<Observation?> TryObserveAsync(string? said, Protocol.Schema.Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await services.Observations.ObserveAsync(said, activity, time, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
         }
     }
 

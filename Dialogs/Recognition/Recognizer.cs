@@ -16,8 +16,15 @@ namespace BackCareBot.Dialogs.Recognition;
 /// </summary>
 public sealed class Recognizer : IRecognizer
 {
-    /// <summary>Longer text is cut here so one pathological message cannot stall a turn.</summary>
+    /// <summary>
+    /// Longer text is read in windows of this size, so one pathological message costs a bounded amount per
+    /// window, yet a red flag at the end of a long message still counts.
+    /// </summary>
     public const int MaxCharacters = 8192;
+
+    // Windows overlap by this much, so a phrase and the words around it that give it its context (a negation,
+    // "what if") are seen whole in at least one window.
+    private const int WindowOverlap = 512;
 
     private const string TraumaTrigger = "trauma";
 
@@ -57,11 +64,38 @@ public sealed class Recognizer : IRecognizer
             return RecognitionResult.Empty;
         }
 
-        if (text.Length > MaxCharacters)
+        if (text.Length <= MaxCharacters)
         {
-            text = text[..MaxCharacters];
+            return RecognizeWindow(text, referenceTime);
         }
 
+        // The details of the pain come from the first window; red flags from every window.
+        var result = RecognizeWindow(text[..MaxCharacters], referenceTime);
+        for (var start = MaxCharacters - WindowOverlap; start + WindowOverlap < text.Length; start += MaxCharacters - WindowOverlap)
+        {
+            var window = RecognizeWindow(text.Substring(start, Math.Min(MaxCharacters, text.Length - start)), referenceTime);
+            result = WithRedFlagsOf(result, window);
+        }
+
+        return result;
+    }
+
+    private static RecognitionResult WithRedFlagsOf(RecognitionResult result, RecognitionResult window)
+    {
+        List<RedFlagMention> flags = [.. result.RedFlags, .. window.RedFlags.Where(f => !result.RedFlags.Any(r => r.Id == f.Id))];
+
+        // A flag affirmed anywhere counts, even where another part of the message denies it.
+        List<IgnoredFlag> ignored = [.. result.IgnoredFlags.Concat(window.IgnoredFlags).Distinct().Where(i => !flags.Exists(f => f.Id == i.Id))];
+        return result with
+        {
+            Level = (RedFlagLevel)Math.Max((int)result.Level, (int)window.Level),
+            RedFlags = flags,
+            IgnoredFlags = ignored,
+        };
+    }
+
+    private RecognitionResult RecognizeWindow(string text, DateTimeOffset referenceTime)
+    {
         var u = t_scratch ??= new Utterance();
         u.Reset(text, referenceTime);
         _engine.Tokenizer.Tokenize(text, u.Tokens);
