@@ -45,6 +45,8 @@ public sealed class RecognizerVocabularyTests
     [InlineData("\"@pee wont come\"", "\"@nosuchclass wont come\"", "unknown word class '@nosuchclass'")]
     [InlineData("\"maxGap\": 3", "\"maxGap\": \"three\"", "'maxGap'")]
     [InlineData("\"redFlags\": [", "\"redFlagz\": [", "missing array 'redFlags'")]
+    [InlineData("\"areas\": [\"@bladder\"]", "\"areas\": []", "'lostAbility' of red flag 'bladder_control' needs both 'abilities' and 'areas'")]
+    [InlineData("\"areas\": [\"@bowel\"]", "\"areas\": [\"@nosuchpart\"]", "unknown word class '@nosuchpart'")]
     public void Load_MalformedFile_FailsWithMessageNamingTheProblem(string original, string broken, string expectedMessage)
     {
         var json = EnglishJson();

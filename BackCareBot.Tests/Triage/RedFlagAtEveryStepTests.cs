@@ -14,6 +14,11 @@ public sealed class RedFlagAtEveryStepTests : IClassFixture<BotApplicationFactor
         "I can't feel the toilet paper when I wipe",
         "my legs keep giving way",
         "I have chest pain",
+
+        // Worded as negatives: a reader that takes every "don't" or "never" for a denial would miss these.
+        "I don't have any control over my bladder",
+        "never had chest pain like this before",
+        "my left leg doesn't have any strength",
     ];
 
     private readonly BotApplicationFactory _factory;

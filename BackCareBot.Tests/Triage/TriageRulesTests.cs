@@ -171,6 +171,13 @@ public sealed class PhraseMatcherTests
     [InlineData("not sure", SymptomAnswer.NotSure)]
     [InlineData("I don't know", SymptomAnswer.NotSure)]
     [InlineData("banana", null)]
+    [InlineData("I haven't felt them properly since Monday", null)]
+    [InlineData("never this weak before", null)]
+    [InlineData("I don't have much control", null)]
+    [InlineData("no, I can feel them fine", SymptomAnswer.No)]
+    [InlineData("I haven't noticed anything like that", SymptomAnswer.No)]
+    [InlineData("never", SymptomAnswer.No)]
+    [InlineData("I don't", SymptomAnswer.No)]
     public void YesNo_LongestLeadingPhraseWins(string text, SymptomAnswer? expected)
     {
         Assert.Equal(expected, Matcher.YesNo(text));

@@ -179,6 +179,20 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
+    public async Task LegQuestion_NoThatTalksOfLostFeeling_IsAskedAgainNotTakenAsNo()
+    {
+        var chat = await AtSymptomQuestionsAsync();
+        await chat.SayAsync("no");
+        await chat.SayAsync("no");
+
+        var unclear = await chat.SayAsync("I haven't felt them properly since Monday");
+        var yes = await chat.SayAsync("yes");
+
+        Assert.True(unclear.Messages().Last().Says("retryYesNo"), unclear.Texts());
+        Assert.True(yes.Messages().Last().Says("askLegDetail"), yes.Texts());
+    }
+
+    [Fact]
     public async Task PromptRetryLimit_NonsenseSeverity_EndsInSafeAdvice()
     {
         var chat = NewChat();

@@ -32,6 +32,6 @@ public static class ContentKeys
 
     public static readonly IReadOnlyList<string> Answers =
     [
-        "yes", "no", "notSure", "sudden", "gradual", "afterFall", "legBoth", "legWeak", "legOne",
+        "yes", "no", "notSure", "unclearAfterNo", "clearAfterNo", "sudden", "gradual", "afterFall", "legBoth", "legWeak", "legOne",
     ];
 }

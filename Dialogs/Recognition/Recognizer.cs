@@ -43,7 +43,7 @@ public sealed class Recognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(vocabulary);
         _engine = new RecognizerEngineBuilder(vocabulary).Build();
         var context = new ContextAnalyzer(vocabulary.Context, _engine.AssertiveNegatives, _engine.Words.AndWord);
-        _redFlags = new RedFlagExtractor(vocabulary.RedFlags, context);
+        _redFlags = new RedFlagExtractor(vocabulary.RedFlags, context, new LostAbilityReader(_engine.AssertiveNegatives));
         _durations = new DurationExtractor(_engine.Words);
         _severity = new SeverityExtractor(_engine.Words, vocabulary.Severity.Bands, context);
         _locations = new LocationExtractor([.. vocabulary.Locations.Select(l => l.Id)], context);

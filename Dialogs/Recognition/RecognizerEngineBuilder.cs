@@ -56,6 +56,8 @@ internal sealed class RecognizerEngineBuilder
             Add(v.RedFlags[i].NotWhen, PatternKind.RedFlagBlocker, i, gap);
             Add(v.RedFlags[i].Denials, PatternKind.RedFlagDenial, i, gap);
             Add(v.RedFlags[i].CancelledBy, PatternKind.RedFlagCanceller, i, gap);
+            Add(v.RedFlags[i].LostAbilities, PatternKind.LostAbility, i);
+            Add(v.RedFlags[i].LostAbilityAreas, PatternKind.LostAbilityArea, i);
         }
 
         AddContext(v.Context);
@@ -163,6 +165,9 @@ internal sealed class RecognizerEngineBuilder
         Add(c.Exceptions, PatternKind.Exception);
         Add(c.HypotheticalAfter, PatternKind.HypotheticalAfter);
         Add(c.SpeakerToo, PatternKind.SpeakerToo);
+        Add(c.Novelty, PatternKind.Novelty);
+        Add(c.AbilityKeptBy, PatternKind.AbilityKeptBy);
+        Add(c.Possession, PatternKind.Possession);
     }
 
     private void AddDurations(DurationVocabulary d)

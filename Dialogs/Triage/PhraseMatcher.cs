@@ -67,9 +67,16 @@ public sealed class PhraseMatcher
 
     /// <summary>
     /// Reads a yes, no or not-sure answer from the start of a message ("yeah sometimes", "no not at all"):
-    /// the longest listed phrase the message starts with wins, so "not sure" is not read as "no".
+    /// the longest listed phrase the message starts with wins, so "not sure" is not read as "no". A "no" that goes
+    /// on to talk about feeling or control ("I haven't felt them properly") is no answer, so the question is asked again.
     /// </summary>
     public SymptomAnswer? YesNo(string? text)
+    {
+        var answer = StartingAnswer(text);
+        return answer == SymptomAnswer.No && Mentions(text, "unclearAfterNo") && !Mentions(text, "clearAfterNo") ? null : answer;
+    }
+
+    private SymptomAnswer? StartingAnswer(string? text)
     {
         var normalized = WithoutPoliteness(PromptText.Normalize(text));
         SymptomAnswer? best = null;

@@ -68,7 +68,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
             {
                 if (cue.End < start && start - cue.End - 1 <= vocabulary.NegationWindow
                     && u.Clause[cue.End] == u.Clause[start] && !Blocked(u, cue) && ReachesPastCommas(tokens, cue.End, start)
-                    && !ExceptionInside(u, start, end))
+                    && !ExceptionInside(u, start, end) && !NoveltyFollows(u, cue))
                 {
                     return true;
                 }
@@ -119,6 +119,34 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         }
 
         return false;
+    }
+
+    /// <summary>"never had chest pain like this before", "never been this numb": the person is saying it is new.</summary>
+    private static bool NoveltyFollows(Utterance u, PhraseMatch negation)
+    {
+        foreach (var cue in u.Of(PatternKind.Novelty))
+        {
+            if (cue.Start > negation.End && u.Clause[cue.Start] == u.Clause[negation.End] && !FullyCovered(u, cue))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"no chest pain or anything like that" is still a denial; "a pain that feels like this" is not.</summary>
+    private static bool FullyCovered(Utterance u, PhraseMatch cue)
+    {
+        for (var i = cue.Start; i <= cue.End; i++)
+        {
+            if (!u.PseudoCovered[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"no tingling anywhere except my right foot": the mention itself carries its exception.</summary>

@@ -6,7 +6,8 @@ namespace BackCareBot.Dialogs.Recognition.Matching;
 /// A compiled phrase: slots matched in order, with up to MaxGap filler words between them. Fillers never
 /// include punctuation or scope-ending words, so a phrase does not reach across "but" or a full stop.
 /// After a first word that is itself a negative ("can't", "haven't") at most one filler is allowed: "can't ...
-/// pee" must stay close, or "haven't had any problems peeing" would read as "haven't peed".
+/// pee" must stay close, or "haven't had any problems peeing" would read as "haven't peed". A negative bound to
+/// its verb in the first slot ("can't move") takes the usual gap: "can't move my left leg".
 /// A negation word is never a filler ("pain doesn't go into my legs" is not "pain into my legs"). A wide slot
 /// may stand up to WideGap words away and across commas, for a symptom told in two parts of one sentence.
 /// </summary>
@@ -28,7 +29,8 @@ internal sealed class Pattern(Slot[] slots, PatternKind kind, int index, int max
         }
 
         var firstId = tokens[start].Id;
-        var firstGap = firstId >= 0 && firstId < assertiveWords.Length && assertiveWords[firstId] ? Math.Min(1, maxGap) : maxGap;
+        var negativeAlone = next == start + 1 && firstId >= 0 && firstId < assertiveWords.Length && assertiveWords[firstId];
+        var firstGap = negativeAlone ? Math.Min(1, maxGap) : maxGap;
         for (var k = 1; k < slots.Length; k++)
         {
             var wide = slots[k].Wide;

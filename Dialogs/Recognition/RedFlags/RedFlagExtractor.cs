@@ -7,10 +7,11 @@ namespace BackCareBot.Dialogs.Recognition.RedFlags;
 /// <summary>
 /// Turns red-flag phrase matches into affirmed and ignored flags: drops mentions ruled out by "notWhen"
 /// phrases or superseded by a more specific flag, then asks ConText about each remaining mention.
+/// A negated ability over a flag's part of the body ("no control over my bladder") is a mention too.
 /// A flag counts if any one of its mentions is affirmed. Denial phrases ("bladder's fine") only ever add a
 /// negated flag, so the dialog knows the person has already answered that question.
 /// </summary>
-internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, ContextAnalyzer context)
+internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, ContextAnalyzer context, LostAbilityReader lostAbility)
 {
     private const int MaxMentionsPerFlag = 8;
     private readonly int[][] _supersededBy = BuildSupersededBy(flags);
@@ -22,7 +23,8 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
         var level = RedFlagLevel.None;
         var mentions = u.Of(PatternKind.RedFlag);
         var denials = u.Of(PatternKind.RedFlagDenial);
-        if (mentions.Count == 0 && denials.Count == 0)
+        var areas = u.Of(PatternKind.LostAbilityArea);
+        if (mentions.Count == 0 && denials.Count == 0 && areas.Count == 0)
         {
             return (level, affirmed, ignored);
         }
@@ -45,21 +47,15 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
             }
 
             checkedCount[flag]++;
-            if (state[flag] == 0)
-            {
-                order.Add(flag);
-                state[flag] = 1;
-            }
+            Judge(u, flag, mention.Start, mention.End, state, firstReason, evidence, order);
+        }
 
-            var reason = context.Classify(u, mention.Start, mention.End, flags[flag].HistoryCounts);
-            if (reason is null)
+        foreach (var area in areas)
+        {
+            var flag = area.Index;
+            if (state[flag] != 2 && lostAbility.Find(u, area) is var (start, end))
             {
-                state[flag] = 2;
-                evidence[flag] = u.Quote(mention.Start, mention.End);
-            }
-            else if (firstReason[flag] < 0)
-            {
-                firstReason[flag] = (sbyte)reason.Value;
+                Judge(u, flag, start, end, state, firstReason, evidence, order);
             }
         }
 
@@ -89,6 +85,27 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
         }
 
         return (level, affirmed, ignored);
+    }
+
+    /// <summary>State per flag: 0 not seen, 1 seen but not affirmed (first reason kept), 2 affirmed (first evidence kept).</summary>
+    private void Judge(Utterance u, int flag, int start, int end, Span<byte> state, Span<sbyte> firstReason, string?[] evidence, List<int> order)
+    {
+        if (state[flag] == 0)
+        {
+            order.Add(flag);
+            state[flag] = 1;
+        }
+
+        var reason = context.Classify(u, start, end, flags[flag].HistoryCounts);
+        if (reason is null)
+        {
+            state[flag] = 2;
+            evidence[flag] = u.Quote(start, end);
+        }
+        else if (firstReason[flag] < 0)
+        {
+            firstReason[flag] = (sbyte)reason.Value;
+        }
     }
 
     private bool Excluded(Utterance u, PhraseMatch mention, List<PhraseMatch> mentions)

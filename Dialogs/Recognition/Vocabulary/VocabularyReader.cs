@@ -101,6 +101,7 @@ internal sealed class VocabularyReader(string source)
                 throw Fail($"red flag '{id}' has no phrases");
             }
 
+            var (abilities, areas) = ReadLostAbility(item, id);
             flags.Add(new RedFlagDefinition(
                 id,
                 level,
@@ -112,6 +113,8 @@ internal sealed class VocabularyReader(string source)
             {
                 Denials = OptionalStrings(item, "denials", $"red flag '{id}'"),
                 CancelledBy = OptionalStrings(item, "cancelledBy", $"red flag '{id}'"),
+                LostAbilities = abilities,
+                LostAbilityAreas = areas,
             });
         }
 
@@ -132,6 +135,29 @@ internal sealed class VocabularyReader(string source)
         }
 
         return flags;
+    }
+
+    private (List<string> Abilities, List<string> Areas) ReadLostAbility(JsonElement flag, string id)
+    {
+        if (!flag.TryGetProperty("lostAbility", out var lost))
+        {
+            return ([], []);
+        }
+
+        var owner = $"the 'lostAbility' of red flag '{id}'";
+        if (lost.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail($"{owner} must be an object");
+        }
+
+        var abilities = Strings(lost, "abilities", owner);
+        var areas = Strings(lost, "areas", owner);
+        if (abilities.Count == 0 || areas.Count == 0)
+        {
+            throw Fail($"{owner} needs both 'abilities' and 'areas'");
+        }
+
+        return (abilities, areas);
     }
 
     private ContextVocabulary ReadContext(JsonElement c) => new ContextVocabulary(
@@ -161,6 +187,9 @@ internal sealed class VocabularyReader(string source)
         Exceptions = OptionalStrings(c, "exceptions", "context"),
         HypotheticalAfter = OptionalStrings(c, "hypotheticalAfter", "context"),
         SpeakerToo = OptionalStrings(c, "speakerToo", "context"),
+        Novelty = OptionalStrings(c, "novelty", "context"),
+        AbilityKeptBy = OptionalStrings(c, "abilityKeptBy", "context"),
+        Possession = OptionalStrings(c, "possession", "context"),
     };
 
     private DurationVocabulary ReadDurations(JsonElement d)
@@ -343,7 +372,11 @@ internal sealed class VocabularyReader(string source)
             Check(flag.NotWhen, $"red flag '{flag.Id}'");
             Check(flag.Denials, $"red flag '{flag.Id}'");
             Check(flag.CancelledBy, $"red flag '{flag.Id}'");
+            Check(flag.LostAbilities, $"red flag '{flag.Id}'");
+            Check(flag.LostAbilityAreas, $"red flag '{flag.Id}'");
         }
+
+        Check(vocabulary.Context.AbilityKeptBy, "context 'abilityKeptBy'");
 
         foreach (var group in vocabulary.Locations.Concat(vocabulary.Paces).Concat(vocabulary.Triggers))
         {

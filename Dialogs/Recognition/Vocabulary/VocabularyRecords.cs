@@ -16,6 +16,12 @@ public sealed record RedFlagDefinition(
     public IReadOnlyList<string> Denials { get; init; } = [];
 
     public IReadOnlyList<string> CancelledBy { get; init; } = [];
+
+    /// <summary>What a person can lose over <see cref="LostAbilityAreas"/>: "control", "feeling", "strength".</summary>
+    public IReadOnlyList<string> LostAbilities { get; init; } = [];
+
+    /// <summary>Parts of the body whose lost ability raises this flag: "don't have any control over my bladder".</summary>
+    public IReadOnlyList<string> LostAbilityAreas { get; init; } = [];
 }
 
 /// <summary>An id (location, pace, trigger) with the phrases that name it.</summary>
@@ -62,6 +68,15 @@ public sealed record ContextVocabulary(
 
     /// <summary>After the mention, same sentence: "my mum has cancer and so do I" includes the person.</summary>
     public IReadOnlyList<string> SpeakerToo { get; init; } = [];
+
+    /// <summary>After a negation, same clause: "never had chest pain like this" reports something new, not an absence.</summary>
+    public IReadOnlyList<string> Novelty { get; init; } = [];
+
+    /// <summary>Between a negation and the part of the body, these keep it a denial: "don't have any problems controlling".</summary>
+    public IReadOnlyList<string> AbilityKeptBy { get; init; } = [];
+
+    /// <summary>Verbs of having: "my legs have no feeling" reports a loss; "my legs don't feel weak" does not.</summary>
+    public IReadOnlyList<string> Possession { get; init; } = [];
 }
 
 /// <summary>Words that shape a duration: points in time, spasm length cues, frequency cues.</summary>
