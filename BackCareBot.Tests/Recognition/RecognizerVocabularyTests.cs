@@ -47,6 +47,8 @@ public sealed class RecognizerVocabularyTests
     [InlineData("\"redFlags\": [", "\"redFlagz\": [", "missing array 'redFlags'")]
     [InlineData("\"areas\": [\"@bladder\"]", "\"areas\": []", "'lostAbility' of red flag 'bladder_control' needs both 'abilities' and 'areas'")]
     [InlineData("\"areas\": [\"@bowel\"]", "\"areas\": [\"@nosuchpart\"]", "unknown word class '@nosuchpart'")]
+    [InlineData("\"flag\": \"high_fever\"", "\"flag\": \"hot\"", "temperature names unknown red flag 'hot'")]
+    [InlineData("\"lowest\": 34, \"fever\": 38", "\"lowest\": 40, \"fever\": 38", "'celsiusScale' must have lowest < fever < highest")]
     public void Load_MalformedFile_FailsWithMessageNamingTheProblem(string original, string broken, string expectedMessage)
     {
         var json = EnglishJson();

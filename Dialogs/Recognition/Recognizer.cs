@@ -43,7 +43,13 @@ public sealed class Recognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(vocabulary);
         _engine = new RecognizerEngineBuilder(vocabulary).Build();
         var context = new ContextAnalyzer(vocabulary.Context, _engine.AssertiveNegatives, _engine.Words.AndWord);
-        _redFlags = new RedFlagExtractor(vocabulary.RedFlags, context, new LostAbilityReader(_engine.AssertiveNegatives));
+        var temperatureFlag = vocabulary.Temperature is { } t ? vocabulary.RedFlags.ToList().FindIndex(f => f.Id == t.Flag) : -1;
+        _redFlags = new RedFlagExtractor(
+            vocabulary.RedFlags,
+            context,
+            new LostAbilityReader(_engine.AssertiveNegatives),
+            vocabulary.Temperature is { } temperature ? new TemperatureReader(temperature, _engine.Words.UnitSeconds) : null,
+            temperatureFlag);
         _durations = new DurationExtractor(_engine.Words);
         _severity = new SeverityExtractor(_engine.Words, vocabulary.Severity.Bands, context);
         _locations = new LocationExtractor([.. vocabulary.Locations.Select(l => l.Id)], context);

@@ -61,6 +61,13 @@ internal sealed class RecognizerEngineBuilder
         }
 
         AddContext(v.Context);
+        if (v.Temperature is { } temperature)
+        {
+            Add(temperature.Cues, PatternKind.TemperatureCue);
+            Add(temperature.Celsius, PatternKind.CelsiusUnit);
+            Add(temperature.Fahrenheit, PatternKind.FahrenheitUnit);
+        }
+
         AddDurations(v.Durations);
         AddSeverity(v.Severity);
         for (var i = 0; i < v.Locations.Count; i++)

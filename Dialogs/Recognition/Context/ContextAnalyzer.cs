@@ -33,7 +33,11 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         }
     }
 
-    public IgnoreReason? Classify(Utterance u, int start, int end, bool historyCounts)
+    /// <summary>
+    /// Why a mention does not count, or null when it does. <paramref name="negationCounts"/> is false for a stated
+    /// measurement: "hasn't dropped below 39" reports a fever.
+    /// </summary>
+    public IgnoreReason? Classify(Utterance u, int start, int end, bool historyCounts, bool negationCounts = true)
     {
         if (IsOtherPerson(u, start, end))
         {
@@ -45,7 +49,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
             return IgnoreReason.Hypothetical;
         }
 
-        if (IsNegated(u, start, end) && !ExceptionFollows(u, start, end))
+        if (negationCounts && IsNegated(u, start, end) && !ExceptionFollows(u, start, end))
         {
             return IgnoreReason.Negated;
         }

@@ -11,8 +11,16 @@ namespace BackCareBot.Dialogs.Recognition.RedFlags;
 /// A flag counts if any one of its mentions is affirmed. Denial phrases ("bladder's fine") only ever add a
 /// negated flag, so the dialog knows the person has already answered that question.
 /// </summary>
-internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, ContextAnalyzer context, LostAbilityReader lostAbility)
+internal sealed class RedFlagExtractor(
+    IReadOnlyList<RedFlagDefinition> flags,
+    ContextAnalyzer context,
+    LostAbilityReader lostAbility,
+    TemperatureReader? temperatures,
+    int temperatureFlag)
 {
+    [ThreadStatic]
+    private static List<TemperatureReading>? t_readings;
+
     private const int MaxMentionsPerFlag = 8;
     private readonly int[][] _supersededBy = BuildSupersededBy(flags);
 
@@ -24,7 +32,10 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
         var mentions = u.Of(PatternKind.RedFlag);
         var denials = u.Of(PatternKind.RedFlagDenial);
         var areas = u.Of(PatternKind.LostAbilityArea);
-        if (mentions.Count == 0 && denials.Count == 0 && areas.Count == 0)
+        var readings = t_readings ??= [];
+        readings.Clear();
+        temperatures?.Read(u, readings);
+        if (mentions.Count == 0 && denials.Count == 0 && areas.Count == 0 && readings.Count == 0)
         {
             return (level, affirmed, ignored);
         }
@@ -41,7 +52,7 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
         foreach (var mention in mentions)
         {
             var flag = mention.Index;
-            if (state[flag] == 2 || checkedCount[flag] >= MaxMentionsPerFlag || Excluded(u, mention, mentions))
+            if (state[flag] == 2 || checkedCount[flag] >= MaxMentionsPerFlag || Excluded(u, mention, mentions) || NormalReading(mention, readings))
             {
                 continue;
             }
@@ -56,6 +67,14 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
             if (state[flag] != 2 && lostAbility.Find(u, area) is var (start, end))
             {
                 Judge(u, flag, start, end, state, firstReason, evidence, order);
+            }
+        }
+
+        foreach (var reading in readings)
+        {
+            if (reading.Fever && state[temperatureFlag] != 2 && !Blocked(u, temperatureFlag, reading.Start, reading.End))
+            {
+                Judge(u, temperatureFlag, reading.Start, reading.End, state, firstReason, evidence, order, negationCounts: false);
             }
         }
 
@@ -88,7 +107,8 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
     }
 
     /// <summary>State per flag: 0 not seen, 1 seen but not affirmed (first reason kept), 2 affirmed (first evidence kept).</summary>
-    private void Judge(Utterance u, int flag, int start, int end, Span<byte> state, Span<sbyte> firstReason, string?[] evidence, List<int> order)
+    private void Judge(
+        Utterance u, int flag, int start, int end, Span<byte> state, Span<sbyte> firstReason, string?[] evidence, List<int> order, bool negationCounts = true)
     {
         if (state[flag] == 0)
         {
@@ -96,7 +116,7 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
             state[flag] = 1;
         }
 
-        var reason = context.Classify(u, start, end, flags[flag].HistoryCounts);
+        var reason = context.Classify(u, start, end, flags[flag].HistoryCounts, negationCounts);
         if (reason is null)
         {
             state[flag] = 2;
@@ -108,14 +128,39 @@ internal sealed class RedFlagExtractor(IReadOnlyList<RedFlagDefinition> flags, C
         }
     }
 
-    private bool Excluded(Utterance u, PhraseMatch mention, List<PhraseMatch> mentions)
+    /// <summary>"temperature is 36.8": the words that would raise the fever flag report a normal reading.</summary>
+    private bool NormalReading(PhraseMatch mention, List<TemperatureReading> readings)
     {
-        foreach (var blocker in u.Of(PatternKind.RedFlagBlocker))
+        foreach (var reading in readings)
         {
-            if (blocker.Index == mention.Index && blocker.Overlaps(mention.Start, mention.End))
+            if (!reading.Fever && mention.Index == temperatureFlag && mention.Overlaps(reading.Start, reading.End))
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>A "notWhen" phrase of the flag overlaps the words: "temperature outside".</summary>
+    private static bool Blocked(Utterance u, int flag, int start, int end)
+    {
+        foreach (var blocker in u.Of(PatternKind.RedFlagBlocker))
+        {
+            if (blocker.Index == flag && blocker.Overlaps(start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Excluded(Utterance u, PhraseMatch mention, List<PhraseMatch> mentions)
+    {
+        if (Blocked(u, mention.Index, mention.Start, mention.End))
+        {
+            return true;
         }
 
         foreach (var canceller in u.Of(PatternKind.RedFlagCanceller))

@@ -29,6 +29,7 @@ public sealed class RecognizerVocabulary
     public required IReadOnlyList<PhraseGroup> Paces { get; init; }
     public required IReadOnlyList<PhraseGroup> Triggers { get; init; }
     public required IReadOnlyList<string> KnownWords { get; init; }
+    public TemperatureVocabulary? Temperature { get; init; }
 
     /// <summary>Parses and validates a knowledge file; source names it in error messages.</summary>
     public static RecognizerVocabulary Load(string json, string source)

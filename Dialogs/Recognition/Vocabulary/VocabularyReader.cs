@@ -50,6 +50,7 @@ internal sealed class VocabularyReader(string source)
             Paces = ReadGroups(Array(onset, "pace"), "onset pace"),
             Triggers = ReadGroups(Array(onset, "triggers"), "onset trigger"),
             KnownWords = Strings(root, "knownWords"),
+            Temperature = root.TryGetProperty("temperature", out var temperature) ? ReadTemperature(temperature, redFlags) : null,
         };
         CheckClassReferences(vocabulary);
         return vocabulary;
@@ -158,6 +159,42 @@ internal sealed class VocabularyReader(string source)
         }
 
         return (abilities, areas);
+    }
+
+    private TemperatureVocabulary ReadTemperature(JsonElement t, List<RedFlagDefinition> flags)
+    {
+        if (t.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail("'temperature' must be an object");
+        }
+
+        var flag = String(t, "flag", "temperature");
+        if (!flags.Exists(f => f.Id == flag))
+        {
+            throw Fail($"temperature names unknown red flag '{flag}'");
+        }
+
+        return new TemperatureVocabulary(
+            flag,
+            Strings(t, "cues", "temperature"),
+            Strings(t, "celsius", "temperature"),
+            Strings(t, "fahrenheit", "temperature"),
+            Scale(t, "celsiusScale"),
+            Scale(t, "fahrenheitScale"));
+    }
+
+    private TemperatureScale Scale(JsonElement t, string name)
+    {
+        var scale = Object(t, name);
+        double Number(string key) =>
+            scale.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Number
+                ? value.GetDouble()
+                : throw Fail($"temperature '{name}' needs a number '{key}'");
+
+        var (lowest, fever, highest) = (Number("lowest"), Number("fever"), Number("highest"));
+        return lowest < fever && fever < highest
+            ? new TemperatureScale(lowest, highest, fever)
+            : throw Fail($"temperature '{name}' must have lowest < fever < highest");
     }
 
     private ContextVocabulary ReadContext(JsonElement c) => new ContextVocabulary(

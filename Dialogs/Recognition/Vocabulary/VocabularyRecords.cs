@@ -24,6 +24,21 @@ public sealed record RedFlagDefinition(
     public IReadOnlyList<string> LostAbilityAreas { get; init; } = [];
 }
 
+/// <summary>
+/// Thermometer readings: a number after a cue word ("temp 39.8") or before a unit ("104F") is a temperature; at or
+/// above the fever line it raises <see cref="Flag"/>, and a normal reading keeps "temperature is 36.8" from raising it.
+/// </summary>
+public sealed record TemperatureVocabulary(
+    string Flag,
+    IReadOnlyList<string> Cues,
+    IReadOnlyList<string> Celsius,
+    IReadOnlyList<string> Fahrenheit,
+    TemperatureScale CelsiusScale,
+    TemperatureScale FahrenheitScale);
+
+/// <summary>The readings a scale can plausibly give for a person, and where fever starts on it.</summary>
+public sealed record TemperatureScale(double Lowest, double Highest, double Fever);
+
 /// <summary>An id (location, pace, trigger) with the phrases that name it.</summary>
 public sealed record PhraseGroup(string Id, IReadOnlyList<string> Phrases, IReadOnlyList<string> NotWhen);
 
