@@ -42,8 +42,8 @@ internal sealed class TeamsChat(HttpClient client, string conversationType = "pe
             ["mentioned"] = new Dictionary<string, string> { ["id"] = id, ["name"] = name },
         });
 
-    /// <summary>The invoke Teams sends when an Action.Execute button with data {answer} is pressed.</summary>
-    public static Activity CardAnswer(string answer) => new()
+    /// <summary>The invoke Teams sends when an Action.Execute button with data {answer, question} is pressed.</summary>
+    public static Activity CardAnswer(string answer, string? question = null) => new()
     {
         Type = ActivityTypes.Invoke,
         Name = "adaptiveCard/action",
@@ -53,7 +53,9 @@ internal sealed class TeamsChat(HttpClient client, string conversationType = "pe
             {
                 ["type"] = "Action.Execute",
                 ["verb"] = "answer",
-                ["data"] = new Dictionary<string, string> { ["answer"] = answer },
+                ["data"] = question is null
+                    ? new Dictionary<string, string> { ["answer"] = answer }
+                    : new Dictionary<string, string> { ["answer"] = answer, ["question"] = question },
             },
             ["trigger"] = "manual",
         }),

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BackCareBot.Dialogs.Triage.Flow;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.State;
 using BackCareBot.Tests.Connector;
@@ -135,6 +136,54 @@ public sealed class TeamsTurnTests : IClassFixture<BotApplicationFactory>
         Assert.Equal(TriageScript.Content.Message("askOnsetHow").Choices, buttons.Select(b => b.GetProperty("title").GetString()));
         Assert.All(buttons, b => Assert.Equal("Action.Execute", b.GetProperty("type").GetString()));
         Assert.Equal("Suddenly", buttons[0].GetProperty("data").GetProperty("answer").GetString());
+        Assert.All(buttons, b => Assert.Equal(TriageQuestions.OnsetHow, b.GetProperty("data").GetProperty("question").GetString()));
+    }
+
+    [Fact]
+    public async Task CardActionInvoke_NoOnAnEarlierQuestionsCard_AsksTheWaitingQuestionAgain()
+    {
+        await using var connector = await RecordingConnectorServer.StartAsync();
+        var chat = new TeamsChat(_factory.CreateClient(), serviceUrl: connector.BaseUrl + "/");
+        await AtSaddleQuestionAsync(chat);
+
+        using var response = await chat.PostAsync(TeamsChat.CardAnswer("No", BladderQuestion));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var question = BotJson.Deserialize(connector.Requests[^1].Body)!;
+        var button = question.Attachments![0].Content!.Value.GetProperty("actions")[0];
+        Assert.Equal("symptom:saddle", button.GetProperty("data").GetProperty("question").GetString());
+        var next = await chat.SayAsync("no");
+        Assert.Contains(next.Messages(), m => m.Attachments?[0].Content?.GetProperty("actions")[0].GetProperty("data").GetProperty("question").GetString() == "symptom:legs");
+    }
+
+    [Theory]
+    [InlineData("Yes")]
+    [InlineData("Not sure")]
+    public async Task CardActionInvoke_YesOnAnEarlierRedFlagQuestionsCard_GivesEmergencyAdvice(string answer)
+    {
+        await using var connector = await RecordingConnectorServer.StartAsync();
+        var chat = new TeamsChat(_factory.CreateClient(), serviceUrl: connector.BaseUrl + "/");
+        await AtSaddleQuestionAsync(chat);
+
+        using var response = await chat.PostAsync(TeamsChat.CardAnswer(answer, BladderQuestion));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var first = BotJson.Deserialize(connector.Requests[0].Body)!;
+        Assert.True(first.Says("emergency"), first.Text);
+    }
+
+    private const string BladderQuestion = "symptom:bladder_bowel";
+
+    private static async Task AtSaddleQuestionAsync(TeamsChat chat)
+    {
+        await chat.SayAsync("hi");
+        foreach (var answer in TriageScript.ToSymptoms)
+        {
+            await chat.SayAsync(answer);
+        }
+
+        var saddle = await chat.SayAsync("no");
+        Assert.Contains(saddle.Messages(), m => m.Attachments?[0].Content?.GetProperty("actions")[0].GetProperty("data").GetProperty("question").GetString() == "symptom:saddle");
     }
 
     [Fact]

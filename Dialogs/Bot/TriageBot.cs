@@ -21,6 +21,7 @@ public sealed class TriageBot(
     TimeProvider time) : IBot
 {
     private readonly SharedConversationResponder _shared = new(services, time);
+    private readonly EarlierCardAnswer _earlierCard = new(services);
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -57,6 +58,7 @@ public sealed class TriageBot(
         var activity = turnContext.Activity;
         var observation = await services.Observations.ObserveAsync(activity.Text, activity, time, cancellationToken);
         var facts = await services.Facts.GetAsync(turnContext, () => new TriageFacts(), cancellationToken);
+        observation = _earlierCard.Fold(observation, activity, facts);
 
         // "2" answers a yes/no question ("press 2 for no"); it must not also be read as a pain score of 2.
         if (facts.PendingQuestion is not null && observation.Severity is not null && services.Phrases.YesNo(activity.Text) is not null)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackCareBot.Dialogs.Engine;
 using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Dialogs.Teams;
@@ -42,6 +43,18 @@ public static class CardActionInvoke
 
         answer = text.GetString()!;
         return true;
+    }
+
+    /// <summary>The key of the question the pressed button belonged to, when its card carried one.</summary>
+    public static string? QuestionOf(Activity invoke)
+    {
+        ArgumentNullException.ThrowIfNull(invoke);
+        return invoke.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+            && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty(PromptQuestionTag.Field, out var key) && key.ValueKind == JsonValueKind.String
+                ? key.GetString()
+                : null;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BackCareBot.Dialogs.Engine;
 using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Dialogs.Teams;
@@ -13,7 +14,8 @@ public static class ChoiceCard
 {
     public const string Version = "1.5";
 
-    public static Attachment Build(string? question, IEnumerable<CardAction> choices)
+    /// <param name="questionKey">Sent back with every press, so an old card's button cannot answer a newer question.</param>
+    public static Attachment Build(string? question, IEnumerable<CardAction> choices, string? questionKey = null)
     {
         ArgumentNullException.ThrowIfNull(choices);
         var body = new JsonArray();
@@ -36,12 +38,18 @@ public static class ChoiceCard
                 continue;
             }
 
+            var data = new JsonObject { [CardActionInvoke.AnswerField] = answer };
+            if (questionKey is not null)
+            {
+                data[PromptQuestionTag.Field] = questionKey;
+            }
+
             actions.Add(new JsonObject
             {
                 ["type"] = "Action.Execute",
                 ["title"] = choice.Title ?? answer,
                 ["verb"] = CardActionInvoke.AnswerVerb,
-                ["data"] = new JsonObject { [CardActionInvoke.AnswerField] = answer },
+                ["data"] = data,
             });
         }
 

@@ -1,3 +1,4 @@
+using BackCareBot.Dialogs.Engine;
 using BackCareBot.Protocol.Builder;
 using BackCareBot.Protocol.Schema;
 
@@ -41,7 +42,7 @@ public sealed class TeamsReplyMiddleware : IMiddleware
         }
 
         // The question moves into the card, so it is not shown twice; the summary keeps the notification readable.
-        var card = ChoiceCard.Build(reply.Text, suggested.Actions);
+        var card = ChoiceCard.Build(reply.Text, suggested.Actions, PromptQuestionTag.Of(reply));
         reply.Attachments = [.. reply.Attachments ?? [], card];
         reply.Summary ??= reply.Text;
         reply.Text = null;

@@ -52,7 +52,7 @@ public abstract class Prompt<T> : Dialog
         instance.State[FailedAttemptsKey] = 0;
         instance.TypedState = data;
         var question = data.Prompt is { } json ? BotJson.Deserialize(json)! : prompt.Prompt;
-        await SendAsync(dc.Context, question, prompt.Choices, cancellationToken);
+        await SendAsync(dc.Context, question, prompt.Choices, data.CatalogKey, cancellationToken);
         return DialogTurnResult.Waiting;
     }
 
@@ -66,6 +66,14 @@ public abstract class Prompt<T> : Dialog
         var instance = dc.ActiveDialog!;
         var prompt = Load(dc.Context, instance);
         var failedAttempts = instance.State[FailedAttemptsKey]?.GetValue<int>() ?? 0;
+
+        // A button of an earlier question's card answers that question, not this one: ask this one again.
+        if (prompt.Key is { } key && PromptQuestionTag.AnsweredBy(dc.Context.Activity) is { } answered && answered != key)
+        {
+            await SendAsync(dc.Context, prompt.Question(), prompt.Choices, key, cancellationToken);
+            return DialogTurnResult.Waiting;
+        }
+
         var recognized = Recognize(dc.Context.Activity, prompt.Choices);
         if (await IsValidAsync(dc.Context, recognized, prompt.Choices, failedAttempts + 1, cancellationToken))
         {
@@ -79,7 +87,7 @@ public abstract class Prompt<T> : Dialog
             return await dc.EndDialogAsync(DialogResult.GaveUp, cancellationToken);
         }
 
-        await SendAsync(dc.Context, prompt.Retry(), prompt.Choices, cancellationToken);
+        await SendAsync(dc.Context, prompt.Retry(), prompt.Choices, prompt.Key, cancellationToken);
         return DialogTurnResult.Waiting;
     }
 
@@ -93,7 +101,7 @@ public abstract class Prompt<T> : Dialog
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
         var prompt = Load(turnContext, instance);
-        return SendAsync(turnContext, prompt.Question(), prompt.Choices, cancellationToken);
+        return SendAsync(turnContext, prompt.Question(), prompt.Choices, prompt.Key, cancellationToken);
     }
 
     /// <summary>Reads the answer out of a message.</summary>
@@ -116,10 +124,15 @@ public abstract class Prompt<T> : Dialog
         return valid && recognized.Succeeded;
     }
 
-    private Task SendAsync(ITurnContext turnContext, Activity outgoing, IReadOnlyList<Choice> choices, CancellationToken cancellationToken)
+    private Task SendAsync(ITurnContext turnContext, Activity outgoing, IReadOnlyList<Choice> choices, string? key, CancellationToken cancellationToken)
     {
         outgoing.InputHint ??= InputHints.ExpectingInput;
         Decorate(outgoing, choices);
+        if (key is not null)
+        {
+            PromptQuestionTag.Set(outgoing, key);
+        }
+
         return turnContext.SendActivityAsync(outgoing, cancellationToken);
     }
 
@@ -150,6 +163,8 @@ public abstract class Prompt<T> : Dialog
     /// </summary>
     private sealed class StoredPrompt(PromptOptionsData data, PromptOptions? rebuilt)
     {
+        public string? Key => data.CatalogKey;
+
         public IReadOnlyList<Choice> Choices => rebuilt?.Choices ?? data.Choices ?? [];
 
         public int MaxRetries => rebuilt?.MaxRetries ?? data.MaxRetries ?? PromptOptions.DefaultMaxRetries;
