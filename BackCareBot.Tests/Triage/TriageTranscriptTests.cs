@@ -213,6 +213,20 @@ public sealed class TriageTranscriptTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
+    public async Task PromptRetryLimit_AfterAnUrgentSign_EndsInTheUrgentAdviceNotTheGeneralOne()
+    {
+        var chat = NewChat();
+        await chat.StartAsync();
+
+        await chat.SayAsync("I've had cancer in the past");
+        await chat.SayAsync("banana");
+        var last = await chat.SayAsync("banana");
+
+        Assert.Equal("urgent", last.OutcomeTrace()?.Value?.GetProperty("level").GetString());
+        Assert.DoesNotContain(last.Messages(), m => m.Says("gaveUp"));
+    }
+
+    [Fact]
     public async Task Hypothetical_WhatIfBladder_AnsweredWithoutEmergency()
     {
         var chat = NewChat();

@@ -70,7 +70,7 @@ public sealed class TriageStepsDialog(TriageServices services, TriageQuestions q
 
     /// <summary>
     /// Ends the triage when the last answer called for it: a prompt that ran out of retries ends in safe
-    /// advice, and an emergency reached through a short answer ("after a fall") ends in the emergency advice.
+    /// advice (the urgent advice when an urgent sign is already known), and an emergency reached through a short answer ("after a fall") ends in the emergency advice.
     /// </summary>
     private async Task<DialogTurnResult?> StopIfNeededAsync(WaterfallStepContext<StepsProgress> step, CancellationToken cancellationToken)
     {
@@ -82,8 +82,18 @@ public sealed class TriageStepsDialog(TriageServices services, TriageQuestions q
 
         if (step.Result.IsGaveUp)
         {
-            await step.Context.SendActivityAsync(services.Replies.Insist("gaveUp", step.Context.Activity.Locale), cancellationToken);
             facts.PendingQuestion = null;
+
+            // Someone who already named an urgent sign gets that advice ("see a doctor today"), firmer than the general one.
+            if (services.Levels.Assess(facts).Level >= TriageLevel.Urgent)
+            {
+                await services.Outcomes.ReportAsync(step.Context, facts, cancellationToken);
+            }
+            else
+            {
+                await step.Context.SendActivityAsync(services.Replies.Insist("gaveUp", step.Context.Activity.Locale), cancellationToken);
+            }
+
             return await step.CancelAllDialogsAsync(cancellationToken);
         }
 
