@@ -26,13 +26,13 @@ public sealed class TeamsReplyMiddleware : IMiddleware
         {
             if (reply.Type == ActivityTypes.Message)
             {
-                Shape(reply);
+                Shape(reply, PromptQuestionTag.Of(turnContext, reply));
             }
         }
     }
 
-    /// <summary>Reshapes one outgoing Teams message in place.</summary>
-    public static void Shape(Activity reply)
+    /// <summary>Reshapes one outgoing Teams message in place; a question's key goes into its buttons.</summary>
+    public static void Shape(Activity reply, string? questionKey = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
         reply.Text = TeamsText.Format(reply.Text);
@@ -42,7 +42,7 @@ public sealed class TeamsReplyMiddleware : IMiddleware
         }
 
         // The question moves into the card, so it is not shown twice; the summary keeps the notification readable.
-        var card = ChoiceCard.Build(reply.Text, suggested.Actions, PromptQuestionTag.Of(reply));
+        var card = ChoiceCard.Build(reply.Text, suggested.Actions, questionKey);
         reply.Attachments = [.. reply.Attachments ?? [], card];
         reply.Summary ??= reply.Text;
         reply.Text = null;

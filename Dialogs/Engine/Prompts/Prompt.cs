@@ -130,7 +130,7 @@ public abstract class Prompt<T> : Dialog
         Decorate(outgoing, choices);
         if (key is not null)
         {
-            PromptQuestionTag.Set(outgoing, key);
+            PromptQuestionTag.Set(turnContext, outgoing, key);
         }
 
         return turnContext.SendActivityAsync(outgoing, cancellationToken);
