@@ -46,6 +46,10 @@ app.Services.EnsureBotIsValid();
 app.UseWebSecurity();
 app.UseExceptionHandler();
 app.MapBotMessages();
+
+// One WebSocket setup serves the voice stream and Direct Line: pings find a dead peer (a dropped call, a closed
+// tab) that would otherwise hold a connection for hours.
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
 app.UseBotStreaming();
 app.MapDirectLine();
 app.MapWebChat();

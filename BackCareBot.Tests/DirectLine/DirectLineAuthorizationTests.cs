@@ -147,6 +147,19 @@ public sealed class DirectLineAuthorizationTests : IDisposable
             activity.TryGetProperty("channelData", out var data) && data.GetProperty("clientActivityID").GetString() == "retry-1");
     }
 
+    [Fact]
+    public async Task Post_SameClientActivityIdWithNewText_IsANewMessageAndAnswered()
+    {
+        var a = await StartAsync();
+        using var first = await PostAsync(a.ConversationId, a.Token, Message("my lower back hurts", clientActivityId: "reused"));
+        var afterFirst = await BotMessageCountAsync(a);
+
+        using var second = await PostAsync(a.ConversationId, a.Token, Message("I have chest pain", clientActivityId: "reused"));
+
+        Assert.NotEqual(await IdAsync(first), await IdAsync(second));
+        Assert.True(await BotMessageCountAsync(a) > afterFirst, "the new message was answered");
+    }
+
     private static bool IsBotMessage(JsonElement activity) =>
         activity.GetProperty("type").GetString() == "message" && activity.GetProperty("from").GetProperty("role").GetString() == "bot";
 

@@ -114,6 +114,41 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task DirectLine_AddressOverItsLimit_AMessageIsStillRead()
+    {
+        using var factory = new BotApplicationFactory().With("RateLimits:PerAddressPermitsPerMinute", "1");
+        var client = factory.CreateClient();
+        using var start = await client.PostAsync(new Uri("/v3/directline/conversations", UriKind.Relative), content: null);
+        using var started = System.Text.Json.JsonDocument.Parse(await start.Content.ReadAsStringAsync());
+        var conversationId = started.RootElement.GetProperty("conversationId").GetString();
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri($"/v3/directline/conversations/{conversationId}/activities", UriKind.Relative))
+        {
+            Content = new StringContent("""{"type":"message","text":"I have chest pain"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", started.RootElement.GetProperty("token").GetString());
+
+        using var message = await client.SendAsync(post);
+        using var anotherToken = await client.PostAsync(new Uri("/v3/directline/tokens/generate", UriKind.Relative), content: null);
+
+        Assert.True(start.IsSuccessStatusCode, start.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.OK, message.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, anotherToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task Teams_ConversationOverItsBurst_AButtonPressStillGetsThrough()
+    {
+        await using var connector = await Connector.RecordingConnectorServer.StartAsync();
+        using var factory = new BotApplicationFactory().With("RateLimits:PerConversationBurst", "1");
+        var chat = new Teams.TeamsChat(factory.CreateClient(), serviceUrl: connector.BaseUrl + "/");
+        await chat.SayAsync("hi");
+
+        using var press = await chat.PostAsync(Teams.TeamsChat.CardAnswer("Suddenly"));
+
+        Assert.Equal(HttpStatusCode.OK, press.StatusCode);
+    }
+
+    [Fact]
     public async Task DirectLine_AnotherAddress_HasItsOwnAllowance()
     {
         using var factory = new BotApplicationFactory().With("RateLimits:PerAddressPermitsPerMinute", "1");

@@ -78,6 +78,19 @@ public sealed class CloudEnrichmentTests
         Assert.DoesNotContain(result.RedFlags, f => f.Id == "bladder_control");
     }
 
+    [Fact]
+    public async Task RecognizeAsync_CloudAnswersWithABadJobAddress_ReturnsLocalResult()
+    {
+        await using var server = FakeLanguageService.Start(Entity("SymptomOrSign", "incontinence", certainty: "positive"));
+        server.BadJobAddress = true;
+        var enriched = new CloudEnrichedRecognizer(Local.Value, new TextAnalyticsHealthClient(server.Options, TimeProvider.System), server.Options);
+
+        var result = await enriched.RecognizeAsync("I can't control my bladder", Now, CancellationToken.None);
+
+        Assert.Equal(RedFlagLevel.Emergency, result.Level);
+        Assert.Contains(result.RedFlags, f => f.Id == "bladder_control");
+    }
+
     private static string Entity(string category, string text, string? certainty = null, string? conditionality = null, string? association = null)
     {
         var assertion = new List<string>();
@@ -116,6 +129,9 @@ public sealed class CloudEnrichmentTests
         public int Polls { get; private set; }
         public bool NeverFinish { get; set; }
 
+        /// <summary>Accept the job but answer with an operation-location that is no address at all.</summary>
+        public bool BadJobAddress { get; set; }
+
         public static FakeLanguageService Start(params string[] entities) => new(entities);
 
         private async Task ServeAsync()
@@ -138,7 +154,7 @@ public sealed class CloudEnrichmentTests
                     using var body = await JsonDocument.ParseAsync(context.Request.InputStream);
                     LastTaskKind = body.RootElement.GetProperty("tasks")[0].GetProperty("kind").GetString();
                     context.Response.StatusCode = 202;
-                    context.Response.Headers["operation-location"] = $"{_baseUri}language/analyze-text/jobs/job-1?api-version=2023-04-01";
+                    context.Response.Headers["operation-location"] = BadJobAddress ? "::not a uri::" : $"{_baseUri}language/analyze-text/jobs/job-1?api-version=2023-04-01";
                     context.Response.Close();
                     continue;
                 }

@@ -59,18 +59,20 @@ internal sealed partial class BotAdapter(
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogTurnFailed(exception.GetType().Name, activity.Type, activity.ChannelId, exception);
-                return await HandleErrorAsync(activity, exception, cancellationToken);
+                return await HandleErrorAsync(activity, exception, buffer.Activities, cancellationToken);
             }
         }
     }
 
-    // The failed attempt's half-finished replies are dropped: its state was not saved, so they may not
-    // match what the conversation remembers. The handler answers afresh, and it is the handler's job to
-    // give the emergency advice when the message called for it.
-    private async Task<(TurnContext Turn, BufferedActivitySender Replies)> HandleErrorAsync(Activity activity, Exception exception, CancellationToken cancellationToken)
+    // The failed attempt's half-finished replies are not delivered: its state was not saved, so they may not
+    // match what the conversation remembers. The handler answers afresh, seeing them (FailedAttempt), and it is
+    // the handler's job to give the emergency advice when the message or the failed attempt called for it.
+    private async Task<(TurnContext Turn, BufferedActivitySender Replies)> HandleErrorAsync(
+        Activity activity, Exception exception, IReadOnlyList<Activity> failedReplies, CancellationToken cancellationToken)
     {
         var buffer = new BufferedActivitySender();
         var turn = new TurnContext(activity, buffer);
+        FailedAttempt.Attach(turn, failedReplies);
         try
         {
             await errorHandler.OnTurnErrorAsync(turn, exception, cancellationToken);

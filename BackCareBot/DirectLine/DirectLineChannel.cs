@@ -59,7 +59,7 @@ internal sealed class DirectLineChannel(
     /// </summary>
     public async Task<string?> PostAsync(DirectLineConversation conversation, Activity activity, string serviceUrl, CancellationToken cancellationToken)
     {
-        var clientActivityId = ClientActivityId(activity);
+        var retryKey = RetryKey(activity);
         // The sender is whoever the token was issued to, whatever the client wrote, so no one can speak as another user.
         activity.From = User(conversation.UserId, activity.From?.Name);
         activity.Recipient = Bot();
@@ -70,7 +70,7 @@ internal sealed class DirectLineChannel(
         activity.CallerId = null;
         activity.DeliveryMode = null;
 
-        if (store.Append(conversation, activity, clientActivityId) is not { } appended)
+        if (store.Append(conversation, activity, retryKey) is not { } appended)
         {
             return null;
         }
@@ -83,13 +83,15 @@ internal sealed class DirectLineChannel(
         return appended.Id;
     }
 
-    // Web Chat's ids are short; a longer one is no retry key worth remembering (and would cost memory).
-    private static string? ClientActivityId(Activity activity) =>
+    // A retry repeats its clientActivityID and its text. A client that reuses an id for a new message must not have
+    // that message (perhaps "I have chest pain") silently skipped, so the text is part of the key. Web Chat's ids
+    // are short; a longer one is no retry key worth remembering (and would cost memory).
+    private static string? RetryKey(Activity activity) =>
         activity.ChannelData is { ValueKind: JsonValueKind.Object } channelData
         && channelData.TryGetProperty("clientActivityID", out var id)
         && id.ValueKind == JsonValueKind.String
         && id.GetString() is { Length: > 0 and <= MaxClientActivityIdLength } value
-            ? value
+            ? $"{value}/{StringComparer.Ordinal.GetHashCode(activity.Text ?? string.Empty):x8}"
             : null;
 
     private static ChannelAccount User(string id, string? name = null) => new() { Id = id, Name = name, Role = RoleTypes.User };

@@ -11,7 +11,7 @@ internal sealed class DirectLineConversation
 {
     private readonly object _gate = new();
     private readonly Queue<TranscriptEntry> _entries = new();
-    private readonly Dictionary<string, string> _idsByClientActivityId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idsByRetryKey = new(StringComparer.Ordinal);
     private readonly int _maxEntries;
     private long _sequence;
     private long _bytes;
@@ -54,10 +54,10 @@ internal sealed class DirectLineConversation
 
     /// <summary>
     /// Numbers the activity, gives it its id, keeps it and streams it. Null once the conversation is closed. A client
-    /// activity whose clientActivityID is still in the kept transcript is not appended again: the result carries the
+    /// activity whose retry key (its clientActivityID and text) is still in the kept transcript is not appended again: the result carries the
     /// first one's id, marked as a duplicate.
     /// </summary>
-    public AppendResult? Append(Activity activity, bool streamOnly, string? clientActivityId = null)
+    public AppendResult? Append(Activity activity, bool streamOnly, string? retryKey = null)
     {
         lock (_gate)
         {
@@ -66,7 +66,7 @@ internal sealed class DirectLineConversation
                 return null;
             }
 
-            if (clientActivityId is not null && _idsByClientActivityId.TryGetValue(clientActivityId, out var firstId))
+            if (retryKey is not null && _idsByRetryKey.TryGetValue(retryKey, out var firstId))
             {
                 activity.Id = firstId;
                 return new AppendResult(firstId, 0, Duplicate: true);
@@ -74,11 +74,11 @@ internal sealed class DirectLineConversation
 
             var sequence = ++_sequence;
             activity.Id = ActivityId(sequence);
-            var entry = new TranscriptEntry(sequence, BotJson.SerializeToUtf8(activity), streamOnly, clientActivityId);
+            var entry = new TranscriptEntry(sequence, BotJson.SerializeToUtf8(activity), streamOnly, retryKey);
             _entries.Enqueue(entry);
-            if (clientActivityId is not null)
+            if (retryKey is not null)
             {
-                _idsByClientActivityId[clientActivityId] = activity.Id;
+                _idsByRetryKey[retryKey] = activity.Id;
             }
 
             long delta = entry.Json.Length;
@@ -86,9 +86,9 @@ internal sealed class DirectLineConversation
             {
                 var dropped = _entries.Dequeue();
                 delta -= dropped.Json.Length;
-                if (dropped.ClientActivityId is not null)
+                if (dropped.RetryKey is not null)
                 {
-                    _idsByClientActivityId.Remove(dropped.ClientActivityId);
+                    _idsByRetryKey.Remove(dropped.RetryKey);
                 }
             }
 

@@ -54,9 +54,9 @@ internal sealed class DirectLineConversationStore(IOptions<DirectLineOptions> op
     }
 
     /// <summary>Appends to a conversation's transcript; null when the conversation was dropped meanwhile.</summary>
-    public AppendResult? Append(DirectLineConversation conversation, Activity activity, string? clientActivityId = null)
+    public AppendResult? Append(DirectLineConversation conversation, Activity activity, string? retryKey = null)
     {
-        if (conversation.Append(activity, streamOnly: activity.Type == ActivityTypes.Typing, clientActivityId) is not { } result)
+        if (conversation.Append(activity, streamOnly: activity.Type == ActivityTypes.Typing, retryKey) is not { } result)
         {
             return null;
         }

@@ -19,7 +19,6 @@ internal static class DirectLineEndpoints
 
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        app.UseWebSockets();
         app.UseWebChatCors();
         var group = app.MapGroup(BasePath).RequireCors(WebChatCors.PolicyName).RequireRateLimiting(RateLimitingExtensions.PerAddress);
         group.MapPost("/tokens/generate", GenerateToken);
@@ -27,7 +26,10 @@ internal static class DirectLineEndpoints
         group.MapPost("/conversations", StartConversationAsync);
         group.MapGet("/conversations/{conversationId}", Reconnect);
         group.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+
+        // A message is limited per conversation, where a red flag is let through; a clinic's patients sharing one
+        // address must not get a 429 for "I have chest pain" from the address limit, which never reads the message.
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).DisableRateLimiting();
         group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         return app;
     }
@@ -130,7 +132,7 @@ internal static class DirectLineEndpoints
             return Results.Problem(statusCode: read.StatusCode, title: read.Problem);
         }
 
-        if (await conversationLimiter.TryAcquireAsync(Channels.WebChat, conversation.Id, activity, cancellationToken) is { } retryAfter)
+        if (conversationLimiter.TryAcquire(Channels.WebChat, conversation.Id, activity) is { } retryAfter)
         {
             return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
         }

@@ -1,3 +1,5 @@
+using BackCareBot.Endpoints;
+
 namespace BackCareBot.DirectLine;
 
 /// <summary>
@@ -31,6 +33,6 @@ public sealed class DirectLineOptions
     /// <summary>The memory all transcripts may take together, counted as their JSON size.</summary>
     public long MaxTranscriptBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>The largest activity a client may post.</summary>
-    public int MaxActivityBytes { get; set; } = 32 * 1024;
+    /// <summary>The largest activity a client may post; the same as /api/messages, so a long message is still read.</summary>
+    public int MaxActivityBytes { get; set; } = ActivityRequestReader.MaxBodyBytes;
 }

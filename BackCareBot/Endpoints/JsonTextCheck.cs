@@ -18,6 +18,12 @@ internal static class JsonTextCheck
             return false;
         }
 
+        // Valid UTF-8 can only hide a lone surrogate in a \u escape; most bodies have none and skip the second read.
+        if (json.IndexOf("\\u"u8) < 0)
+        {
+            return true;
+        }
+
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
         try
         {

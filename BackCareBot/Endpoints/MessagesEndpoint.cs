@@ -52,7 +52,7 @@ internal static partial class MessagesEndpoint
         // callerId is derived from the validated token, never taken from the wire (spec A2250).
         activity.CallerId = auth.CallerId;
 
-        if (await conversationLimiter.TryAcquireAsync(activity.ChannelId, activity.Conversation!.Id!, activity, cancellationToken) is { } retryAfter)
+        if (conversationLimiter.TryAcquire(activity.ChannelId, activity.Conversation!.Id!, activity) is { } retryAfter)
         {
             return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
         }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
-using BackCareBot.Dialogs.Triage;
+using BackCareBot.Dialogs.Recognition;
+using BackCareBot.Dialogs.Teams;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.State;
 using Microsoft.Extensions.Options;
@@ -9,17 +10,18 @@ namespace BackCareBot.RateLimiting;
 /// <summary>
 /// A token bucket per conversation, consulted once an activity is read and its sender authenticated, before
 /// the turn runs: one conversation flooding the bot cannot slow the others, whichever channel it comes from.
-/// A message that names an emergency is never held back: the advice matters more than the limit.
+/// A message that names an emergency is never held back: the advice matters more than the limit. That check uses
+/// the local recogniser only (authoritative for safety), so a flood never turns into a flood of cloud calls.
 /// </summary>
 internal sealed class ConversationRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string>? _limiter;
-    private readonly IObservationSource _observations;
+    private readonly IRecognizer _recognizer;
     private readonly TimeProvider _time;
 
-    public ConversationRateLimiter(IOptions<RateLimitOptions> options, IObservationSource observations, TimeProvider time)
+    public ConversationRateLimiter(IOptions<RateLimitOptions> options, IRecognizer recognizer, TimeProvider time)
     {
-        _observations = observations;
+        _recognizer = recognizer;
         _time = time;
         var settings = options.Value;
         if (!settings.Enabled)
@@ -40,7 +42,7 @@ internal sealed class ConversationRateLimiter : IDisposable
     }
 
     /// <summary>Takes one activity's permit: null when the turn may run, otherwise how long the caller should wait.</summary>
-    public async ValueTask<TimeSpan?> TryAcquireAsync(string? channelId, string conversationId, Activity activity, CancellationToken cancellationToken)
+    public TimeSpan? TryAcquire(string? channelId, string conversationId, Activity activity)
     {
         if (_limiter is null)
         {
@@ -48,7 +50,7 @@ internal sealed class ConversationRateLimiter : IDisposable
         }
 
         using var lease = _limiter.AttemptAcquire(KeyHash.Of($"{channelId?.ToUpperInvariant()}/{conversationId}"));
-        if (lease.IsAcquired || await NamesAnEmergencyAsync(activity, cancellationToken))
+        if (lease.IsAcquired || AnswersABotQuestion(activity) || NamesAnEmergency(activity))
         {
             return null;
         }
@@ -56,8 +58,11 @@ internal sealed class ConversationRateLimiter : IDisposable
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
     }
 
-    private async ValueTask<bool> NamesAnEmergencyAsync(Activity activity, CancellationToken cancellationToken) =>
-        (await _observations.ObserveAsync(activity.Text, activity, _time, cancellationToken)).IsEmergency;
+    // A button press answers one of the bot's own questions; a "yes" to a red-flag question must get through.
+    private static bool AnswersABotQuestion(Activity activity) => CardActionInvoke.TryReadAnswer(activity, out _);
+
+    private bool NamesAnEmergency(Activity activity) =>
+        activity.Text is { } text && _recognizer.Recognize(text, _time.GetUtcNow()).Level == RedFlagLevel.Emergency;
 
     public void Dispose() => _limiter?.Dispose();
 }

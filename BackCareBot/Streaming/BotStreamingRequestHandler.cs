@@ -46,7 +46,7 @@ internal sealed partial class BotStreamingRequestHandler(
         }
 
         activity.CallerId = session.CallerId;
-        if (await conversationLimiter.TryAcquireAsync(activity.ChannelId, activity.Conversation!.Id!, activity, cancellationToken) is not null)
+        if (conversationLimiter.TryAcquire(activity.ChannelId, activity.Conversation!.Id!, activity) is not null)
         {
             return StreamingResponse.Status(StatusCodes.Status429TooManyRequests);
         }

@@ -82,20 +82,17 @@ public sealed partial class StreamingConnection : IStreamingPeer
             throw new StreamingConnectionClosedException("The streaming connection is closed.");
         }
 
-        using var timeout = new CancellationTokenSource(_requestTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        await using var registration = linked.Token.Register(() =>
+        try
         {
-            if (_pending.TryRemove(id, out var waiting))
-            {
-                waiting.TrySetException(timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-                    ? new TimeoutException("The peer did not answer the bot's request in time.")
-                    : new OperationCanceledException(cancellationToken));
-            }
-        }).ConfigureAwait(false);
+            await SendFramesAsync(PayloadDisassembler.Request(id, request)).ConfigureAwait(false);
 
-        await SendFramesAsync(PayloadDisassembler.Request(id, request)).ConfigureAwait(false);
-        return await response.Task.ConfigureAwait(false);
+            // Throws TimeoutException when the peer does not answer in time.
+            return await response.Task.WaitAsync(_requestTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
     }
 
     private async Task ReceiveLoopAsync()

@@ -11,16 +11,8 @@ namespace BackCareBot.Streaming;
 /// </summary>
 internal static partial class StreamingEndpoints
 {
-    // Pings find a dead peer (a dropped phone call's socket) that would otherwise hold a connection for hours.
-    private static readonly WebSocketOptions SocketOptions = new()
-    {
-        KeepAliveInterval = TimeSpan.FromSeconds(15),
-        KeepAliveTimeout = TimeSpan.FromSeconds(30),
-    };
-
     public static WebApplication UseBotStreaming(this WebApplication app)
     {
-        app.UseWebSockets(SocketOptions);
         app.MapGet("/api/messages", HandleAsync);
         return app;
     }

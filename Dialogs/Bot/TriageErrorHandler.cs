@@ -1,3 +1,4 @@
+using BackCareBot.Dialogs.Cards;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Teams;
 using BackCareBot.Dialogs.Triage;
@@ -8,7 +9,7 @@ namespace BackCareBot.Dialogs.Bot;
 
 /// <summary>
 /// When a turn fails (a bug, or the state store is away), the person still gets an answer: the emergency
-/// advice if their message called for it, otherwise a short apology that includes the emergency number.
+/// advice if their message or the failed turn called for it, otherwise a short apology that includes the emergency number.
 /// After a failure of the turn itself the dialog stack is reset so a broken stack cannot trap anyone;
 /// after the store was unavailable nothing is touched, as the conversation is intact and carries on
 /// where it was once the store is back.
@@ -22,7 +23,14 @@ public sealed class TriageErrorHandler(
     {
         var activity = turnContext.Activity;
         var said = CardActionInvoke.TryReadAnswer(activity, out var answer) ? answer : activity.Text;
-        if (await TryObserveAsync(said, activity, cancellationToken) is { IsEmergency: true } observation)
+
+        // The failed turn may have reached the emergency advice from the conversation ("yes" to the bladder
+        // question), not from the words alone: that advice stands whatever went wrong after it.
+        if (FailedAttempt.RepliesOf(turnContext).Where(EmergencyMarker.IsOn).ToList() is { Count: > 0 } advice)
+        {
+            await turnContext.SendActivitiesAsync(advice, cancellationToken);
+        }
+        else if (await TryObserveAsync(said, activity, cancellationToken) is { IsEmergency: true } observation)
         {
             var facts = new TriageFacts();
             FactsMerger.Merge(facts, observation);

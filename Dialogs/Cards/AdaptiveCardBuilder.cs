@@ -12,14 +12,27 @@ public static class AdaptiveCardBuilder
 {
     public const string Version = "1.5";
 
-    public static JsonObject Card(string speak, IEnumerable<JsonNode> body) => new()
+    public static JsonObject Card(string? speak, IEnumerable<JsonNode> body, IEnumerable<JsonNode>? actions = null)
     {
-        ["type"] = "AdaptiveCard",
-        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-        ["version"] = Version,
-        ["speak"] = speak,
-        ["body"] = new JsonArray([.. body]),
-    };
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = Version,
+        };
+        if (speak is not null)
+        {
+            card["speak"] = speak;
+        }
+
+        card["body"] = new JsonArray([.. body]);
+        if (actions is not null)
+        {
+            card["actions"] = new JsonArray([.. actions]);
+        }
+
+        return card;
+    }
 
     public static JsonObject Heading(string text) => new()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Dialogs.Cards;
 
@@ -21,4 +22,11 @@ public static class EmergencyMarker
 
         return JsonSerializer.SerializeToElement(new JsonObject { [Key] = marker }, CardsJsonContext.Default.JsonObject);
     }
+
+    /// <summary>Whether an outgoing activity is the emergency advice.</summary>
+    public static bool IsOn(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty(Key, out var marker) && marker.ValueKind == JsonValueKind.Object
+        && marker.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.String
+        && outcome.GetString() == "emergency";
 }

@@ -39,4 +39,33 @@ public sealed record RecognitionResult(
     OnsetInfo? Onset)
 {
     public static RecognitionResult Empty { get; } = new(RedFlagLevel.None, [], [], [], [], null, null);
+
+    /// <summary>
+    /// This result with more red flags (and flags ignored elsewhere) added; it never removes or lowers anything.
+    /// A flag affirmed anywhere counts, even where another part denies it.
+    /// </summary>
+    public RecognitionResult WithRedFlags(IEnumerable<RedFlagMention> more, IEnumerable<IgnoredFlag>? moreIgnored = null)
+    {
+        List<RedFlagMention> flags = [.. RedFlags];
+        foreach (var flag in more)
+        {
+            if (!flags.Exists(f => f.Id == flag.Id))
+            {
+                flags.Add(flag);
+            }
+        }
+
+        if (flags.Count == RedFlags.Count && moreIgnored is null)
+        {
+            return this;
+        }
+
+        var level = flags.Count == 0 ? Level : flags.Max(f => f.Level);
+        return this with
+        {
+            Level = level > Level ? level : Level,
+            RedFlags = flags,
+            IgnoredFlags = [.. IgnoredFlags.Concat(moreIgnored ?? []).Distinct().Where(i => !flags.Exists(f => f.Id == i.Id))],
+        };
+    }
 }

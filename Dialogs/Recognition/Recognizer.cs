@@ -43,13 +43,10 @@ public sealed class Recognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(vocabulary);
         _engine = new RecognizerEngineBuilder(vocabulary).Build();
         var context = new ContextAnalyzer(vocabulary.Context, _engine.AssertiveNegatives, _engine.Words.AndWord);
-        var temperatureFlag = vocabulary.Temperature is { } t ? vocabulary.RedFlags.ToList().FindIndex(f => f.Id == t.Flag) : -1;
-        _redFlags = new RedFlagExtractor(
-            vocabulary.RedFlags,
-            context,
-            new LostAbilityReader(_engine.AssertiveNegatives),
-            vocabulary.Temperature is { } temperature ? new TemperatureReader(temperature, _engine.Words.UnitSeconds) : null,
-            temperatureFlag);
+        var temperatures = vocabulary.Temperature is { } temperature
+            ? new TemperatureReader(temperature, vocabulary.RedFlags.ToList().FindIndex(f => f.Id == temperature.Flag), _engine.Words.UnitSeconds)
+            : null;
+        _redFlags = new RedFlagExtractor(vocabulary.RedFlags, context, new LostAbilityReader(_engine.AssertiveNegatives), temperatures);
         _durations = new DurationExtractor(_engine.Words);
         _severity = new SeverityExtractor(_engine.Words, vocabulary.Severity.Bands, context);
         _locations = new LocationExtractor([.. vocabulary.Locations.Select(l => l.Id)], context);
@@ -80,24 +77,10 @@ public sealed class Recognizer : IRecognizer
         for (var start = MaxCharacters - WindowOverlap; start + WindowOverlap < text.Length; start += MaxCharacters - WindowOverlap)
         {
             var window = RecognizeWindow(text.Substring(start, Math.Min(MaxCharacters, text.Length - start)), referenceTime);
-            result = WithRedFlagsOf(result, window);
+            result = result.WithRedFlags(window.RedFlags, window.IgnoredFlags);
         }
 
         return result;
-    }
-
-    private static RecognitionResult WithRedFlagsOf(RecognitionResult result, RecognitionResult window)
-    {
-        List<RedFlagMention> flags = [.. result.RedFlags, .. window.RedFlags.Where(f => !result.RedFlags.Any(r => r.Id == f.Id))];
-
-        // A flag affirmed anywhere counts, even where another part of the message denies it.
-        List<IgnoredFlag> ignored = [.. result.IgnoredFlags.Concat(window.IgnoredFlags).Distinct().Where(i => !flags.Exists(f => f.Id == i.Id))];
-        return result with
-        {
-            Level = (RedFlagLevel)Math.Max((int)result.Level, (int)window.Level),
-            RedFlags = flags,
-            IgnoredFlags = ignored,
-        };
     }
 
     private RecognitionResult RecognizeWindow(string text, DateTimeOffset referenceTime)

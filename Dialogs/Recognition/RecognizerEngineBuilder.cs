@@ -174,6 +174,7 @@ internal sealed class RecognizerEngineBuilder
         Add(c.SpeakerToo, PatternKind.SpeakerToo);
         Add(c.Novelty, PatternKind.Novelty);
         Add(c.AbilityKeptBy, PatternKind.AbilityKeptBy);
+        Add(c.AbilityLoss, PatternKind.AbilityLoss);
         Add(c.Possession, PatternKind.Possession);
     }
 

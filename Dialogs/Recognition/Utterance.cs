@@ -42,6 +42,49 @@ internal sealed class Utterance
         return end >= 0;
     }
 
+    /// <summary>Whether a phrase of this kind (and of this entry, when <paramref name="index"/> is given) overlaps tokens start..end.</summary>
+    public bool AnyOverlapping(PatternKind kind, int start, int end, int index = -1)
+    {
+        foreach (var m in Of(kind))
+        {
+            if ((index < 0 || m.Index == index) && m.Overlaps(start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a phrase of this kind starts strictly between tokens <paramref name="after"/> and <paramref name="before"/>.</summary>
+    public bool AnyStartingBetween(PatternKind kind, int after, int before)
+    {
+        foreach (var m in Of(kind))
+        {
+            if (m.Start > after && m.Start < before)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a comma stands strictly between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public bool CommaBetween(int from, int to)
+    {
+        var tokens = TokenSpan;
+        for (var i = from + 1; i < to; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Comma)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void Reset(string text, DateTimeOffset now)
     {
         Text = text;

@@ -23,39 +23,30 @@ public static class CardActionInvoke
     public static bool TryReadAnswer(Activity activity, out string answer)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        answer = string.Empty;
-        if (activity.Type != ActivityTypes.Invoke
-            || activity.Name != Name
-            || activity.Value is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("action", out var action)
-            || action.ValueKind != JsonValueKind.Object
-            || !action.TryGetProperty("verb", out var verb)
-            || verb.ValueKind != JsonValueKind.String
-            || verb.GetString() != AnswerVerb
-            || !action.TryGetProperty("data", out var data)
-            || data.ValueKind != JsonValueKind.Object
-            || !data.TryGetProperty(AnswerField, out var text)
-            || text.ValueKind != JsonValueKind.String
-            || string.IsNullOrWhiteSpace(text.GetString()))
-        {
-            return false;
-        }
-
-        answer = text.GetString()!;
-        return true;
+        answer = AnswerData(activity) is { } data && StringField(data, AnswerField) is { } text && !string.IsNullOrWhiteSpace(text)
+            ? text
+            : string.Empty;
+        return answer.Length > 0;
     }
 
-    /// <summary>The key of the question the pressed button belonged to, when its card carried one.</summary>
-    public static string? QuestionOf(Activity invoke)
-    {
-        ArgumentNullException.ThrowIfNull(invoke);
-        return invoke.Value is { ValueKind: JsonValueKind.Object } value
-            && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
-            && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-            && data.TryGetProperty(PromptQuestionTag.Field, out var key) && key.ValueKind == JsonValueKind.String
-                ? key.GetString()
-                : null;
-    }
+    /// <summary>
+    /// The data of an answer button's press ({answer} and, when the card carried it, the question's key under
+    /// <see cref="PromptQuestionTag.Field"/>), or null for any other invoke or a malformed one.
+    /// </summary>
+    public static JsonElement? AnswerData(Activity activity) =>
+        activity.Type == ActivityTypes.Invoke
+        && activity.Name == Name
+        && activity.Value is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("action", out var action)
+        && action.ValueKind == JsonValueKind.Object
+        && StringField(action, "verb") == AnswerVerb
+        && action.TryGetProperty("data", out var data)
+        && data.ValueKind == JsonValueKind.Object
+            ? data
+            : null;
+
+    private static string? StringField(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null;
 
     /// <summary>
     /// The 200 answer for a handled button press: a short message Teams shows on the card, while the bot's

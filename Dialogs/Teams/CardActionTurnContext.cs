@@ -1,5 +1,3 @@
-using System.Text.Json;
-using BackCareBot.Dialogs.Engine;
 using BackCareBot.Protocol.Builder;
 using BackCareBot.Protocol.Schema;
 
@@ -7,7 +5,7 @@ namespace BackCareBot.Dialogs.Teams;
 
 /// <summary>
 /// Presents a card button press as the message the person would have typed, so the triage (and its safety
-/// net) handles it exactly like typed text; the key of the question the card asked travels in its value. Everything else — state, replies, the invoke response — goes to
+/// net) handles it exactly like typed text; the press's data, with the key of the question the card asked, travels in its value. Everything else — state, replies, the invoke response — goes to
 /// the real turn, whose activity stays the invoke the channel sent.
 /// </summary>
 public sealed class CardActionTurnContext : ITurnContext
@@ -33,9 +31,7 @@ public sealed class CardActionTurnContext : ITurnContext
             Recipient = invoke.Recipient,
             Locale = invoke.Locale,
             Text = answer,
-            Value = CardActionInvoke.QuestionOf(invoke) is { } question
-                ? JsonSerializer.SerializeToElement(new Dictionary<string, string> { [PromptQuestionTag.Field] = question }, TeamsJsonContext.Default.DictionaryStringString)
-                : null,
+            Value = CardActionInvoke.AnswerData(invoke),
             ChannelData = invoke.ChannelData,
             CallerId = invoke.CallerId,
         };

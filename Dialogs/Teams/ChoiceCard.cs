@@ -1,39 +1,26 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BackCareBot.Dialogs.Cards;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Dialogs.Teams;
 
 /// <summary>
-/// A question with answer buttons as an Adaptive Card (schema 1.5, the highest Teams renders). Teams shows
+/// A question with answer buttons as an Adaptive Card (the version of <see cref="AdaptiveCardBuilder"/>). Teams shows
 /// suggested actions only partly in personal chats, so in Teams the choices travel as Action.Execute
 /// buttons whose press comes back as an adaptiveCard/action invoke carrying the answer.
 /// </summary>
 public static class ChoiceCard
 {
-    public const string Version = "1.5";
-
     /// <param name="questionKey">Sent back with every press, so an old card's button cannot answer a newer question.</param>
     public static Attachment Build(string? question, IEnumerable<CardAction> choices, string? questionKey = null)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        var body = new JsonArray();
-        if (!string.IsNullOrWhiteSpace(question))
-        {
-            body.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = question,
-                ["wrap"] = true,
-            });
-        }
-
-        var actions = new JsonArray();
+        var actions = new List<JsonNode>();
         foreach (var choice in choices)
         {
-            var answer = AnswerOf(choice);
-            if (answer is null)
+            if (AnswerOf(choice) is not { } answer)
             {
                 continue;
             }
@@ -53,17 +40,8 @@ public static class ChoiceCard
             });
         }
 
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = Version,
-            ["body"] = body,
-            ["actions"] = actions,
-        };
-
-        using var document = JsonDocument.Parse(card.ToJsonString());
-        return new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = document.RootElement.Clone() };
+        JsonNode[] body = string.IsNullOrWhiteSpace(question) ? [] : [AdaptiveCardBuilder.Paragraph(question)];
+        return AdaptiveCardBuilder.Attachment(AdaptiveCardBuilder.Card(speak: null, body, actions));
     }
 
     // An imBack's value is the text the button would have typed; the title is the fallback.

@@ -19,15 +19,14 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
     // Every operation runs under the gate, so one connection serves them all. It is also the only one that
     // changes the file in this process, so its page cache stays valid from turn to turn; with several
     // connections, each read would start by throwing away a cache another connection's commit made stale.
-    private const int MaxIdleSessions = 1;
-
-    private readonly SqliteSessionPool _pool;
+    private readonly SqliteSessionSlot _session;
     private readonly SqliteCheckpointer _checkpointer;
 
     // SQLite lets one writer in at a time and makes the others sleep in its busy handler, whose waits grow
     // in milliseconds. Queuing this process's operations here instead costs microseconds; other processes
     // on the same file still meet the busy timeout.
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _disposed;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Opens or creates the database file, creating its folder and the schema if needed.</summary>
@@ -62,7 +61,7 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
         }.ToString();
 
         SqliteSchema.Create(connectionString, busyTimeout);
-        _pool = new SqliteSessionPool(connectionString, busyTimeout, MaxIdleSessions);
+        _session = new SqliteSessionSlot(connectionString, busyTimeout);
         _checkpointer = new SqliteCheckpointer(connectionString, busyTimeout, _gate, checkpointInterval, timeProvider);
         _timeProvider = timeProvider;
         DatabasePath = fullPath;
@@ -81,8 +80,8 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
     /// <summary>Runs before every operation on a pooled connection; tests use it to simulate a full disk.</summary>
     internal Action<SqliteConnection>? BeforeEachUse
     {
-        get => _pool.BeforeEachUse;
-        set => _pool.BeforeEachUse = value;
+        get => _session.BeforeEachUse;
+        set => _session.BeforeEachUse = value;
     }
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
@@ -136,8 +135,16 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _checkpointer.Dispose();
-        _pool.Dispose();
+
+        // An operation still in flight finishes with the connection first; each is bounded by the busy timeout.
+        _gate.Wait();
+        _session.Dispose();
         _gate.Dispose();
     }
 
@@ -146,7 +153,7 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return _pool.Run(operation);
+            return _session.Run(operation);
         }
         finally
         {

@@ -25,10 +25,10 @@ public sealed class CloudEnrichedRecognizer(IRecognizer local, TextAnalyticsHeal
         {
             entities = await cloud.AnalyzeAsync(text, language, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or System.Text.Json.JsonException
-            or KeyNotFoundException or InvalidOperationException or HttpRequestException)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            // Whatever the cloud did wrong (a timeout, a bad header, a malformed body), the local reading stands:
+            // an enrichment error must never cost the person the red flags already found.
             return result;
         }
 
@@ -40,29 +40,6 @@ public sealed class CloudEnrichedRecognizer(IRecognizer local, TextAnalyticsHeal
     {
         ArgumentNullException.ThrowIfNull(localResult);
         ArgumentNullException.ThrowIfNull(entities);
-        var flags = localResult.RedFlags.ToList();
-        foreach (var entity in entities.Where(e => e.IsAffirmedForSubject))
-        {
-            foreach (var flag in local.Recognize(entity.Text, referenceTime).RedFlags)
-            {
-                if (!flags.Any(f => f.Id == flag.Id))
-                {
-                    flags.Add(flag);
-                }
-            }
-        }
-
-        if (flags.Count == localResult.RedFlags.Count)
-        {
-            return localResult;
-        }
-
-        var level = flags.Max(f => f.Level);
-        return localResult with
-        {
-            Level = level > localResult.Level ? level : localResult.Level,
-            RedFlags = flags,
-            IgnoredFlags = [.. localResult.IgnoredFlags.Where(i => !flags.Any(f => f.Id == i.Id))],
-        };
+        return localResult.WithRedFlags(entities.Where(e => e.IsAffirmedForSubject).SelectMany(e => local.Recognize(e.Text, referenceTime).RedFlags));
     }
 }

@@ -83,7 +83,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         {
             if (cue.Start > end && cue.Start - end - 1 <= vocabulary.AfterWindow
                 && u.Clause[cue.Start] == u.Clause[end] && !Blocked(u, cue)
-                && !CommaBetween(tokens, end, cue.Start) && !InQuestion(u, cue.End))
+                && !u.CommaBetween(end, cue.Start) && !InQuestion(u, cue.End))
             {
                 return true;
             }
@@ -178,19 +178,6 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         }
 
         return true;
-    }
-
-    private static bool CommaBetween(ReadOnlySpan<Token> tokens, int from, int to)
-    {
-        for (var i = from + 1; i < to; i++)
-        {
-            if (tokens[i].Kind == TokenKind.Comma)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>"is pins and needles in my foot normal?" asks, it does not deny.</summary>

@@ -27,16 +27,16 @@ internal sealed class LostAbilityReader(IReadOnlySet<int> assertiveNegatives)
     {
         foreach (var ability in u.Of(PatternKind.LostAbility))
         {
-            if (ability.Index != area.Index || u.Clause[ability.Start] != u.Clause[area.Start]
-                || OtherMentionCovers(u, area, ability) || KeptAfter(u, ability))
+            if (ability.Index != area.Index || u.Clause[ability.Start] != u.Clause[area.Start])
             {
                 continue;
             }
 
+            // The word-order checks are cheap and usually fail; the two filters loop over other matches, so they come last.
             var span = ability.End < area.Start ? Before(u, ability, area)
                 : ability.Start == area.End + 1 ? Compound(u, ability, area)
                 : After(u, ability, area);
-            if (span is not null)
+            if (span is not null && !OtherMentionCovers(u, area, ability) && !KeptAfter(u, ability))
             {
                 return span;
             }
@@ -47,32 +47,57 @@ internal sealed class LostAbilityReader(IReadOnlySet<int> assertiveNegatives)
 
     private (int, int)? Before(Utterance u, PhraseMatch ability, PhraseMatch area)
     {
-        if (area.Start - ability.End - 1 > AreaReach || CommaBetween(u.TokenSpan, ability.End, area.Start))
+        if (area.Start - ability.End - 1 > AreaReach || u.CommaBetween(ability.End, area.Start))
         {
             return null;
         }
 
-        var negation = NegationBefore(u, ability.Start, ability);
-        return negation >= 0 && !KeptBetween(u, negation, area.Start) ? (negation, area.End) : null;
+        var start = LossStart(u, ability.Start, ability, area.Start);
+        return start >= 0 ? (start, area.End) : null;
     }
 
     private (int, int)? Compound(Utterance u, PhraseMatch ability, PhraseMatch area)
     {
-        var negation = NegationBefore(u, area.Start, ability);
-        return negation >= 0 && !KeptBetween(u, negation, area.Start) ? (negation, ability.End) : null;
+        var start = LossStart(u, area.Start, ability, area.Start);
+        return start >= 0 ? (start, ability.End) : null;
     }
 
     /// <summary>"my legs have no feeling": only with a verb of having, or "my legs don't feel weak" would count.</summary>
     private (int, int)? After(Utterance u, PhraseMatch ability, PhraseMatch area)
     {
         if (ability.Start <= area.End || ability.Start - area.End - 1 > NegationReach + 2
-            || CommaBetween(u.TokenSpan, area.End, ability.Start) || !Possessed(u, area.End, ability.Start))
+            || u.CommaBetween(area.End, ability.Start) || !u.AnyStartingBetween(PatternKind.Possession, area.End, ability.Start))
         {
             return null;
         }
 
-        var negation = NegationBefore(u, ability.Start, ability);
-        return negation > area.End && !KeptBetween(u, area.End, ability.Start) ? (area.Start, ability.End) : null;
+        return LossStart(u, ability.Start, ability, ability.Start) > area.End ? (area.Start, ability.End) : null;
+    }
+
+    /// <summary>
+    /// The first token of what makes the ability lost, ending at most NegationReach words before <paramref name="at"/>,
+    /// or -1: a negation ("don't have any"), unless a word such as "problems" before <paramref name="until"/> keeps it
+    /// a denial; or a word of loss or doubt ("losing", "trouble", "not sure I can"), whose own negation ("no trouble")
+    /// the context reading then finds.
+    /// </summary>
+    private int LossStart(Utterance u, int at, PhraseMatch ability, int until)
+    {
+        var negation = NegationBefore(u, at, ability);
+        if (negation >= 0 && !u.AnyStartingBetween(PatternKind.AbilityKeptBy, negation, until))
+        {
+            return negation;
+        }
+
+        foreach (var cue in u.Of(PatternKind.AbilityLoss))
+        {
+            if (cue.End < at && at - cue.End - 1 <= NegationReach && u.Clause[cue.End] == u.Clause[at]
+                && !u.CommaBetween(cue.End, at) && !u.AnyStartingBetween(PatternKind.AbilityKeptBy, cue.Start, until))
+            {
+                return cue.Start;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The first token of a negation that ends at most NegationReach words before <paramref name="at"/>, or -1.</summary>
@@ -83,7 +108,7 @@ internal sealed class LostAbilityReader(IReadOnlySet<int> assertiveNegatives)
         {
             // "no feeling", "don't feel" are pseudo-cues so that they do not negate what follows; here they are the loss.
             if (cue.End < at && at - cue.End - 1 <= NegationReach && u.Clause[cue.End] == u.Clause[at]
-                && !CommaBetween(tokens, cue.End, at) && (!u.PseudoCovered[cue.Start] || u.PseudoCovered[ability.Start]))
+                && !u.CommaBetween(cue.End, at) && (!u.PseudoCovered[cue.Start] || u.PseudoCovered[ability.Start]))
             {
                 return cue.Start;
             }
@@ -117,50 +142,11 @@ internal sealed class LostAbilityReader(IReadOnlySet<int> assertiveNegatives)
         return false;
     }
 
-    private static bool Possessed(Utterance u, int from, int to)
-    {
-        foreach (var verb in u.Of(PatternKind.Possession))
-        {
-            if (verb.Start > from && verb.End < to)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool KeptBetween(Utterance u, int from, int to)
-    {
-        foreach (var kept in u.Of(PatternKind.AbilityKeptBy))
-        {
-            if (kept.Start > from && kept.Start < to)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool KeptAfter(Utterance u, PhraseMatch ability)
     {
         foreach (var kept in u.Of(PatternKind.AbilityKeptBy))
         {
             if (kept.Start > ability.End && kept.Start - ability.End - 1 < KeptAfterReach && u.Clause[kept.Start] == u.Clause[ability.End])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool CommaBetween(ReadOnlySpan<Token> tokens, int from, int to)
-    {
-        for (var i = from + 1; i < to; i++)
-        {
-            if (tokens[i].Kind == TokenKind.Comma)
             {
                 return true;
             }

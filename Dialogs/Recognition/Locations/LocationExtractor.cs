@@ -12,7 +12,7 @@ internal sealed class LocationExtractor(IReadOnlyList<string> ids, ContextAnalyz
         foreach (var m in u.Of(PatternKind.Location))
         {
             var id = ids[m.Index];
-            if (found.Contains(id, StringComparer.Ordinal) || Blocked(u, m) || context.IsNegated(u, m.Start, m.End))
+            if (found.Contains(id, StringComparer.Ordinal) || u.AnyOverlapping(PatternKind.LocationBlocker, m.Start, m.End, m.Index) || context.IsNegated(u, m.Start, m.End))
             {
                 continue;
             }
@@ -21,18 +21,5 @@ internal sealed class LocationExtractor(IReadOnlyList<string> ids, ContextAnalyz
         }
 
         return found;
-    }
-
-    private static bool Blocked(Utterance u, PhraseMatch m)
-    {
-        foreach (var blocker in u.Of(PatternKind.LocationBlocker))
-        {
-            if (blocker.Index == m.Index && blocker.Overlaps(m.Start, m.End))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

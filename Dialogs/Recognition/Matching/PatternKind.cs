@@ -19,6 +19,7 @@ internal enum PatternKind : byte
     NegationAfter,
     Novelty,
     AbilityKeptBy,
+    AbilityLoss,
     Possession,
     Pseudo,
     Terminator,

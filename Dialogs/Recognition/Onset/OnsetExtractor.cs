@@ -30,7 +30,7 @@ internal sealed class OnsetExtractor(IReadOnlyList<string> paceIds, IReadOnlyLis
                 break;
             }
 
-            if (Blocked(u, m) || context.Classify(u, m.Start, m.End, historyCounts: false) is not null)
+            if (u.AnyOverlapping(PatternKind.TriggerBlocker, m.Start, m.End, m.Index) || context.Classify(u, m.Start, m.End, historyCounts: false) is not null)
             {
                 continue;
             }
@@ -39,18 +39,5 @@ internal sealed class OnsetExtractor(IReadOnlyList<string> paceIds, IReadOnlyLis
         }
 
         return pace is null && trigger is null ? null : new OnsetInfo(pace, trigger);
-    }
-
-    private static bool Blocked(Utterance u, PhraseMatch m)
-    {
-        foreach (var blocker in u.Of(PatternKind.TriggerBlocker))
-        {
-            if (blocker.Index == m.Index && blocker.Overlaps(m.Start, m.End))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -15,12 +15,8 @@ internal sealed class RedFlagExtractor(
     IReadOnlyList<RedFlagDefinition> flags,
     ContextAnalyzer context,
     LostAbilityReader lostAbility,
-    TemperatureReader? temperatures,
-    int temperatureFlag)
+    TemperatureReader? temperatures)
 {
-    [ThreadStatic]
-    private static List<TemperatureReading>? t_readings;
-
     private const int MaxMentionsPerFlag = 8;
     private readonly int[][] _supersededBy = BuildSupersededBy(flags);
 
@@ -32,9 +28,7 @@ internal sealed class RedFlagExtractor(
         var mentions = u.Of(PatternKind.RedFlag);
         var denials = u.Of(PatternKind.RedFlagDenial);
         var areas = u.Of(PatternKind.LostAbilityArea);
-        var readings = t_readings ??= [];
-        readings.Clear();
-        temperatures?.Read(u, readings);
+        IReadOnlyList<TemperatureReading> readings = temperatures?.Read(u) ?? [];
         if (mentions.Count == 0 && denials.Count == 0 && areas.Count == 0 && readings.Count == 0)
         {
             return (level, affirmed, ignored);
@@ -61,18 +55,27 @@ internal sealed class RedFlagExtractor(
             Judge(u, flag, mention.Start, mention.End, state, firstReason, evidence, order);
         }
 
+        Span<byte> areasTried = stackalloc byte[flags.Count];
+        areasTried.Clear();
         foreach (var area in areas)
         {
             var flag = area.Index;
-            if (state[flag] != 2 && lostAbility.Find(u, area) is var (start, end))
+            if (state[flag] == 2 || areasTried[flag] >= MaxMentionsPerFlag)
+            {
+                continue;
+            }
+
+            areasTried[flag]++;
+            if (lostAbility.Find(u, area) is var (start, end) && !u.AnyOverlapping(PatternKind.RedFlagBlocker, start, end, flag))
             {
                 Judge(u, flag, start, end, state, firstReason, evidence, order);
             }
         }
 
+        var temperatureFlag = temperatures?.Flag ?? -1;
         foreach (var reading in readings)
         {
-            if (reading.Fever && state[temperatureFlag] != 2 && !Blocked(u, temperatureFlag, reading.Start, reading.End))
+            if (reading.Fever && state[temperatureFlag] != 2 && !u.AnyOverlapping(PatternKind.RedFlagBlocker, reading.Start, reading.End, temperatureFlag))
             {
                 Judge(u, temperatureFlag, reading.Start, reading.End, state, firstReason, evidence, order, negationCounts: false);
             }
@@ -129,25 +132,11 @@ internal sealed class RedFlagExtractor(
     }
 
     /// <summary>"temperature is 36.8": the words that would raise the fever flag report a normal reading.</summary>
-    private bool NormalReading(PhraseMatch mention, List<TemperatureReading> readings)
+    private bool NormalReading(PhraseMatch mention, IReadOnlyList<TemperatureReading> readings)
     {
         foreach (var reading in readings)
         {
-            if (!reading.Fever && mention.Index == temperatureFlag && mention.Overlaps(reading.Start, reading.End))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A "notWhen" phrase of the flag overlaps the words: "temperature outside".</summary>
-    private static bool Blocked(Utterance u, int flag, int start, int end)
-    {
-        foreach (var blocker in u.Of(PatternKind.RedFlagBlocker))
-        {
-            if (blocker.Index == flag && blocker.Overlaps(start, end))
+            if (!reading.Fever && mention.Index == temperatures!.Flag && mention.Overlaps(reading.Start, reading.End))
             {
                 return true;
             }
@@ -158,7 +147,7 @@ internal sealed class RedFlagExtractor(
 
     private bool Excluded(Utterance u, PhraseMatch mention, List<PhraseMatch> mentions)
     {
-        if (Blocked(u, mention.Index, mention.Start, mention.End))
+        if (u.AnyOverlapping(PatternKind.RedFlagBlocker, mention.Start, mention.End, mention.Index))
         {
             return true;
         }

@@ -11,13 +11,21 @@ internal readonly record struct TemperatureReading(int Start, int End, bool Feve
 /// Finds thermometer readings ("temp was 39.8", "104F", "38.5 degrees"). A number counts only with a unit or a
 /// cue word near it, and only inside the range a person's temperature can have on its scale.
 /// </summary>
-internal sealed class TemperatureReader(TemperatureVocabulary vocabulary, IReadOnlyDictionary<int, double> durationUnits)
+internal sealed class TemperatureReader(TemperatureVocabulary vocabulary, int flag, IReadOnlyDictionary<int, double> durationUnits)
 {
     /// <summary>Tokens from a cue to the number: "temperature won't come down, it's 39.8".</summary>
     private const int CueReach = 6;
 
-    public void Read(Utterance u, List<TemperatureReading> readings)
+    [ThreadStatic]
+    private static List<TemperatureReading>? t_readings;
+
+    /// <summary>The red flag a fever reading raises, by its index in the vocabulary.</summary>
+    public int Flag => flag;
+
+    /// <summary>The readings of this utterance, in a per-thread list that the next call reuses.</summary>
+    public List<TemperatureReading> Read(Utterance u)
     {
+        var readings = t_readings ??= [];
         readings.Clear();
         var tokens = u.TokenSpan;
         for (var i = 0; i < tokens.Length; i++)
@@ -51,6 +59,8 @@ internal sealed class TemperatureReader(TemperatureVocabulary vocabulary, IReadO
                 readings.Add(new TemperatureReading(start >= 0 ? start : i, Math.Max(end, i), value >= scale.Fever));
             }
         }
+
+        return readings;
     }
 
     private static int CueBefore(Utterance u, int number)

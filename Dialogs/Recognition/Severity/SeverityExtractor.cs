@@ -108,7 +108,7 @@ internal sealed class SeverityExtractor(WordSets words, IReadOnlyList<SeverityBa
         var found = u.Of(PatternKind.SeverityBand);
         foreach (var m in found)
         {
-            if (Inside(m, found) || Blocked(u, m) || context.IsNegated(u, m.Start, m.End))
+            if (Inside(m, found) || u.AnyOverlapping(PatternKind.SeverityBlocker, m.Start, m.End) || context.IsNegated(u, m.Start, m.End))
             {
                 continue;
             }
@@ -185,19 +185,6 @@ internal sealed class SeverityExtractor(WordSets words, IReadOnlyList<SeverityBa
         foreach (var other in all)
         {
             if (other.Length > m.Length && other.Start <= m.Start && other.End >= m.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Blocked(Utterance u, PhraseMatch m)
-    {
-        foreach (var blocker in u.Of(PatternKind.SeverityBlocker))
-        {
-            if (blocker.Overlaps(m.Start, m.End))
             {
                 return true;
             }

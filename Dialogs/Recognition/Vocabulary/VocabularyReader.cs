@@ -226,6 +226,7 @@ internal sealed class VocabularyReader(string source)
         SpeakerToo = OptionalStrings(c, "speakerToo", "context"),
         Novelty = OptionalStrings(c, "novelty", "context"),
         AbilityKeptBy = OptionalStrings(c, "abilityKeptBy", "context"),
+        AbilityLoss = OptionalStrings(c, "abilityLoss", "context"),
         Possession = OptionalStrings(c, "possession", "context"),
     };
 

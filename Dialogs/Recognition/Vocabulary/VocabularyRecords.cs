@@ -90,6 +90,9 @@ public sealed record ContextVocabulary(
     /// <summary>Between a negation and the part of the body, these keep it a denial: "don't have any problems controlling".</summary>
     public IReadOnlyList<string> AbilityKeptBy { get; init; } = [];
 
+    /// <summary>Words of loss or doubt before an ability: "losing strength", "trouble controlling", "not sure I can feel".</summary>
+    public IReadOnlyList<string> AbilityLoss { get; init; } = [];
+
     /// <summary>Verbs of having: "my legs have no feeling" reports a loss; "my legs don't feel weak" does not.</summary>
     public IReadOnlyList<string> Possession { get; init; } = [];
 }

@@ -63,17 +63,7 @@ public abstract class SafetyNetDialog(string id, TriageServices services) : Comp
                 innerDc.Clear();
                 return await RestartAsync(innerDc, cancellationToken);
             case TriageCommand.Cancel:
-                turn.Facts.PendingQuestion = null;
-
-                // Stopping early still tells someone who already named an urgent sign to see a doctor today.
-                if (turn.Facts.Outcome is null && Services.Levels.Assess(turn.Facts).Level >= TriageLevel.Urgent)
-                {
-                    await Services.Outcomes.ReportAsync(context, turn.Facts, cancellationToken);
-                    return await innerDc.CancelAllDialogsAsync(cancellationToken);
-                }
-
-                await context.SendActivityAsync(Services.Replies.Say("cancelled", locale), cancellationToken);
-                return await innerDc.CancelAllDialogsAsync(cancellationToken);
+                return await Services.EndEarlyAsync(innerDc, turn.Facts, Services.Replies.Say("cancelled", locale), cancellationToken);
             case TriageCommand.ForgetMe:
                 return await innerDc.BeginDialogAsync(DialogIds.ForgetMe, cancellationToken: cancellationToken);
             case TriageCommand.Help:

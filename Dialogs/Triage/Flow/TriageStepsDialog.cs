@@ -80,24 +80,9 @@ public sealed class TriageStepsDialog(TriageServices services, TriageQuestions q
             return await services.EndInEmergencyAsync(step.DialogContext, facts, cancellationToken);
         }
 
-        if (step.Result.IsGaveUp)
-        {
-            facts.PendingQuestion = null;
-
-            // Someone who already named an urgent sign gets that advice ("see a doctor today"), firmer than the general one.
-            if (services.Levels.Assess(facts).Level >= TriageLevel.Urgent)
-            {
-                await services.Outcomes.ReportAsync(step.Context, facts, cancellationToken);
-            }
-            else
-            {
-                await step.Context.SendActivityAsync(services.Replies.Insist("gaveUp", step.Context.Activity.Locale), cancellationToken);
-            }
-
-            return await step.CancelAllDialogsAsync(cancellationToken);
-        }
-
-        return null;
+        return step.Result.IsGaveUp
+            ? await services.EndEarlyAsync(step.DialogContext, facts, services.Replies.Insist("gaveUp", step.Context.Activity.Locale), cancellationToken)
+            : null;
     }
 
     private Task<DialogTurnResult> PromptAsync(WaterfallStepContext<StepsProgress> step, string promptId, string questionKey, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BackCareBot.Protocol.State;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -6,15 +5,14 @@ using SQLitePCL;
 namespace BackCareBot.Storage.Sqlite;
 
 /// <summary>
-/// Keeps sessions open so their prepared statements are reused. A caller that finds none idle opens
-/// another; only up to <c>maxIdle</c> are kept afterwards. A session whose statement failed is
-/// closed, never reused, so a store that comes back (lock released, disk space freed) is met with fresh
-/// connections rather than ones left in a failed state.
+/// The store's one session, kept open so its prepared statements and page cache are reused; the store calls it
+/// under its gate only. A session whose statement failed is closed, never reused, so a store that comes back
+/// (lock released, disk space freed) is met with a fresh connection rather than one left in a failed state.
 /// </summary>
-internal sealed class SqliteSessionPool(string connectionString, TimeSpan busyTimeout, int maxIdle) : IDisposable
+internal sealed class SqliteSessionSlot(string connectionString, TimeSpan busyTimeout) : IDisposable
 {
-    private readonly ConcurrentBag<SqliteSession> _idle = [];
-    private volatile bool _disposed;
+    private SqliteSession? _session;
+    private bool _disposed;
 
     /// <summary>Runs before every operation on the session's connection; tests use it to inject faults such as a full disk.</summary>
     internal Action<SqliteConnection>? BeforeEachUse { get; set; }
@@ -22,18 +20,16 @@ internal sealed class SqliteSessionPool(string connectionString, TimeSpan busyTi
     public T Run<T>(Func<SqliteSession, T> operation)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        SqliteSession? session = null;
-        T result;
         try
         {
-            session = _idle.TryTake(out var idle) ? idle : new SqliteSession(connectionString, busyTimeout);
-            BeforeEachUse?.Invoke(session.Connection);
-            result = operation(session);
+            _session ??= new SqliteSession(connectionString, busyTimeout);
+            BeforeEachUse?.Invoke(_session.Connection);
+            return operation(_session);
         }
         catch (Exception exception)
         {
-            // A session that failed mid-statement is not trusted again.
-            session?.Dispose();
+            _session?.Dispose();
+            _session = null;
             if (exception is SqliteException sqlite && IsUnavailable(sqlite))
             {
                 throw new StorageUnavailableException($"The SQLite state store is unavailable (SQLite error {sqlite.SqliteErrorCode}).", sqlite);
@@ -41,15 +37,13 @@ internal sealed class SqliteSessionPool(string connectionString, TimeSpan busyTi
 
             throw;
         }
-
-        Return(session);
-        return result;
     }
 
     public void Dispose()
     {
         _disposed = true;
-        DisposeIdle();
+        _session?.Dispose();
+        _session = null;
     }
 
     /// <summary>
@@ -66,27 +60,4 @@ internal sealed class SqliteSessionPool(string connectionString, TimeSpan busyTi
             or raw.SQLITE_FULL
             or raw.SQLITE_CANTOPEN
             or raw.SQLITE_PROTOCOL;
-
-    private void Return(SqliteSession session)
-    {
-        if (_disposed || _idle.Count >= maxIdle)
-        {
-            session.Dispose();
-            return;
-        }
-
-        _idle.Add(session);
-        if (_disposed)
-        {
-            DisposeIdle();
-        }
-    }
-
-    private void DisposeIdle()
-    {
-        while (_idle.TryTake(out var session))
-        {
-            session.Dispose();
-        }
-    }
 }
