@@ -13,6 +13,9 @@ namespace BackCareBot.LoadTest;
 /// </summary>
 internal sealed class LoadRunner(LoadOptions options)
 {
+    /// <summary>The measured part's samples, kept so that <c>--timeline</c> can print them per second.</summary>
+    public Recorder? Measured { get; private set; }
+
     public async Task<LoadReport> RunAsync()
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -23,6 +26,7 @@ internal sealed class LoadRunner(LoadOptions options)
         await RunPeopleAsync(client, new Recorder(), warmup.Token);
 
         var recorder = new Recorder();
+        Measured = recorder;
         memory?.Start();
         var clock = Stopwatch.StartNew();
         using var measured = new CancellationTokenSource(options.Duration);
@@ -60,8 +64,8 @@ internal sealed class LoadRunner(LoadOptions options)
                     return;
                 }
 
-                var (elapsed, ok) = await TurnAsync(client, conversationId, person, text);
-                recorder.Record(slot is { } from ? Stopwatch.GetElapsedTime(from) : elapsed, ok);
+                var (answerTime, ok) = await TurnAsync(client, conversationId, person, text);
+                recorder.Record(slot is { } from ? Stopwatch.GetElapsedTime(from) : answerTime, answerTime, ok);
             }
         }
     }

@@ -1,7 +1,7 @@
 using BackCareBot.LoadTest;
 
 // Plays whole triage conversations against a running host and reports throughput, latency and errors.
-//   dotnet run -c Release --project BackCareBot.LoadTest -- --url http://127.0.0.1:3978 --concurrency 64 --duration 30 [--rate 6000] [--pid N]
+//   dotnet run -c Release --project BackCareBot.LoadTest -- --url http://127.0.0.1:3978 --concurrency 64 --duration 30 [--rate 6000] [--pid N] [--timeline true]
 var options = LoadOptions.Parse(args);
 if (options is null)
 {
@@ -9,6 +9,15 @@ if (options is null)
     return 2;
 }
 
-var report = await new LoadRunner(options).RunAsync();
+var runner = new LoadRunner(options);
+var report = await runner.RunAsync();
+if (options.Timeline)
+{
+    foreach (var second in runner.Measured!.Timeline())
+    {
+        Console.WriteLine(second);
+    }
+}
+
 Console.WriteLine(report);
 return report.Errors == 0 ? 0 : 1;

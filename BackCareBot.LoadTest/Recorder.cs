@@ -1,16 +1,22 @@
+using System.Diagnostics;
+
 namespace BackCareBot.LoadTest;
 
-/// <summary>Collects turn latencies from many tasks at once.</summary>
+/// <summary>Collects turn latencies from many tasks at once, with the second of the run each turn ended in.</summary>
 internal sealed class Recorder
 {
-    private readonly List<double> _milliseconds = new(1 << 20);
+    private readonly List<Sample> _samples = new(1 << 20);
+    private readonly long _start = Stopwatch.GetTimestamp();
     private int _errors;
 
-    public void Record(TimeSpan elapsed, bool ok)
+    /// <param name="latency">From the turn's slot at a fixed rate, otherwise from sending it.</param>
+    /// <param name="answerTime">From sending the turn to the whole reply: the host's part alone.</param>
+    public void Record(TimeSpan latency, TimeSpan answerTime, bool ok)
     {
-        lock (_milliseconds)
+        var second = (int)Stopwatch.GetElapsedTime(_start).TotalSeconds;
+        lock (_samples)
         {
-            _milliseconds.Add(elapsed.TotalMilliseconds);
+            _samples.Add(new Sample(second, latency.TotalMilliseconds, answerTime.TotalMilliseconds));
             if (!ok)
             {
                 _errors++;
@@ -20,22 +26,51 @@ internal sealed class Recorder
 
     public LoadReport Report(LoadOptions options, TimeSpan elapsed, long? peakMemoryBytes)
     {
-        lock (_milliseconds)
+        lock (_samples)
         {
-            _milliseconds.Sort();
+            var latencies = Sorted(_samples.Select(sample => sample.Latency));
+            var answerTimes = Sorted(_samples.Select(sample => sample.AnswerTime));
             return new LoadReport(
                 options.Concurrency,
                 options.Rate,
-                _milliseconds.Count,
+                _samples.Count,
                 _errors,
                 elapsed,
-                Percentile(0.50),
-                Percentile(0.90),
-                Percentile(0.99),
+                Percentile(latencies, 0.50),
+                Percentile(latencies, 0.90),
+                Percentile(latencies, 0.99),
+                Percentile(answerTimes, 0.99),
                 peakMemoryBytes);
         }
     }
 
-    private double Percentile(double p) =>
-        _milliseconds.Count == 0 ? 0 : _milliseconds[Math.Min(_milliseconds.Count - 1, (int)Math.Ceiling(p * _milliseconds.Count) - 1)];
+    /// <summary>Per second of the run: turns ended, their p99 and slowest, and the p99 of the host's answer time alone.</summary>
+    public IEnumerable<TimelineSecond> Timeline()
+    {
+        lock (_samples)
+        {
+            return _samples
+                .GroupBy(sample => sample.Second)
+                .OrderBy(group => group.Key)
+                .Select(group =>
+                {
+                    var latencies = Sorted(group.Select(sample => sample.Latency));
+                    var answerTimes = Sorted(group.Select(sample => sample.AnswerTime));
+                    return new TimelineSecond(group.Key, latencies.Length, Percentile(latencies, 0.99), latencies[^1], Percentile(answerTimes, 0.99));
+                })
+                .ToList();
+        }
+    }
+
+    private static double[] Sorted(IEnumerable<double> values)
+    {
+        var array = values.ToArray();
+        Array.Sort(array);
+        return array;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private readonly record struct Sample(int Second, double Latency, double AnswerTime);
 }

@@ -19,7 +19,7 @@ public sealed class LoadToolTests : IClassFixture<LiveBotHost>
     [Fact]
     public void Parse_AllOptions_AreRead()
     {
-        var options = LoadOptions.Parse(["--url", "http://127.0.0.1:3978", "--concurrency", "8", "--duration", "2.5", "--warmup", "0", "--rate", "6000", "--pid", "42"]);
+        var options = LoadOptions.Parse(["--url", "http://127.0.0.1:3978", "--concurrency", "8", "--duration", "2.5", "--warmup", "0", "--rate", "6000", "--pid", "42", "--timeline", "true"]);
 
         Assert.NotNull(options);
         Assert.Equal(new Uri("http://127.0.0.1:3978"), options.Url);
@@ -28,6 +28,7 @@ public sealed class LoadToolTests : IClassFixture<LiveBotHost>
         Assert.Equal(TimeSpan.Zero, options.Warmup);
         Assert.Equal(6000, options.Rate);
         Assert.Equal(42, options.HostProcessId);
+        Assert.True(options.Timeline);
     }
 
     [Theory]
@@ -62,6 +63,30 @@ public sealed class LoadToolTests : IClassFixture<LiveBotHost>
         Assert.Equal(12, slots.Count);
         Assert.All(slots.Zip(slots.Skip(1)), pair => Assert.Equal(millisecond, pair.Second - pair.First, tolerance: 1));
         Assert.Equal(4 * millisecond, pacer.Slot(0, 1) - pacer.Slot(0, 0), tolerance: 1);
+    }
+
+    [Fact]
+    public void Recorder_LoadToolFallingBehind_ShowsInTheLatencyButNotInTheAnswerTime()
+    {
+        var recorder = new Recorder();
+        for (var i = 0; i < 49; i++)
+        {
+            recorder.Record(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(2), ok: true);
+        }
+
+        recorder.Record(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(4), ok: false);
+        var options = new LoadOptions(new Uri("http://127.0.0.1:1"), 1, TimeSpan.FromSeconds(1), TimeSpan.Zero, null, Rate: 100);
+
+        var report = recorder.Report(options, TimeSpan.FromSeconds(1), peakMemoryBytes: null);
+        var second = Assert.Single(recorder.Timeline());
+
+        Assert.Equal(50, report.Turns);
+        Assert.Equal(1, report.Errors);
+        Assert.Equal(300, report.P99);
+        Assert.Equal(4, report.AnswerP99);
+        Assert.Equal(50, second.Turns);
+        Assert.Equal(300, second.Max);
+        Assert.Equal(4, second.AnswerP99);
     }
 
     [Fact]
