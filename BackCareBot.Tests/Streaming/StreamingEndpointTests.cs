@@ -3,7 +3,10 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using BackCareBot.Protocol.Schema;
+using BackCareBot.Protocol.Builder;
 using BackCareBot.Streaming;
+using BackCareBot.Tests.Triage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackCareBot.Tests.Streaming;
 
@@ -91,6 +94,73 @@ public sealed class StreamingEndpointTests
         Assert.StartsWith("Hi, I'm BackCareBot", replies.Activities[0].Text, StringComparison.Ordinal);
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         Assert.Equal(WebSocketState.Closed, socket.State);
+    }
+
+    [Fact]
+    public async Task StreamedActivity_PeerCancelsEverythingMidTurn_TurnStillEndsWithTheEmergencyAdvice()
+    {
+        var turnStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var host = KestrelBotHost.Start(factory => factory.WithServices(services =>
+            services.AddSingleton<IMiddleware>(new HoldUnlessCancelled(turnStarted))));
+        using var socket = await ConnectAsync(host);
+        var peer = new FramePeer(socket);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "in-1",
+            Text = "I've wet myself and can't feel it when I wipe",
+            ChannelId = Channels.DirectLineSpeech,
+            ServiceUrl = "urn:botframework:WebSocket:test",
+            Conversation = new ConversationAccount { Id = $"cancel-all-{Guid.NewGuid():N}" },
+            From = new ChannelAccount { Id = "user" },
+            Recipient = new ChannelAccount { Id = "bot" },
+            Locale = "en-US",
+        };
+
+        var requestId = Guid.NewGuid();
+        await peer.SendAsync(PayloadDisassembler.Request(requestId, StreamingRequest.Create("POST", "/api/messages", StreamBody.Json(BotJson.SerializeToUtf8(activity)))));
+        await turnStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await peer.SendAsync(PayloadDisassembler.CancelAll());
+
+        var advice = await ReceiveFirstMessageFromBotAsync(peer);
+
+        Assert.True(advice.Says("emergency"), advice.Text);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
+    // The bot's replies are its own requests; the peer answers each, as a channel would, until a message arrives.
+    private static async Task<Activity> ReceiveFirstMessageFromBotAsync(FramePeer peer)
+    {
+        while (await peer.ReceiveAsync() is { } payload)
+        {
+            if (payload is not AssembledRequest request)
+            {
+                continue;
+            }
+
+            await peer.SendAsync(PayloadDisassembler.Response(request.Id, StreamingResponse.Status(200)));
+            var activity = JsonSerializer.Deserialize(request.Request.Bodies[0].Content.Span, BotJsonContext.Default.Activity)!;
+            if (activity.Type == ActivityTypes.Message)
+            {
+                return activity;
+            }
+        }
+
+        throw new InvalidOperationException("The bot closed the socket without sending a message.");
+    }
+
+    /// <summary>
+    /// Holds the turn until its token is cancelled or, failing that, for a while: a turn that took the connection's
+    /// token would end here when the peer sends CancelAll.
+    /// </summary>
+    private sealed class HoldUnlessCancelled(TaskCompletionSource turnStarted) : IMiddleware
+    {
+        public async Task OnTurnAsync(ITurnContext turnContext, Func<CancellationToken, Task> next, CancellationToken cancellationToken)
+        {
+            turnStarted.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+            await next(cancellationToken);
+        }
     }
 
     private static async Task<ClientWebSocket> ConnectAsync(KestrelBotHost host)

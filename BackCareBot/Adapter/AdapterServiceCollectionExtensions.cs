@@ -18,6 +18,7 @@ internal static class AdapterServiceCollectionExtensions
         services.AddSingleton<ConversationTurnLocks>();
         services.AddSingleton(sp => new MiddlewareSet(sp.GetServices<BotMiddleware>()));
         services.AddSingleton<BotAdapter>();
+        services.AddSingleton<TurnDispatcher>();
         return services;
     }
 }

@@ -10,8 +10,8 @@ namespace BackCareBot.Endpoints;
 
 /// <summary>
 /// POST /api/messages, where Azure Bot Service (and the Emulator) deliver activities. The path of one
-/// message: read and check the body → authenticate → run the turn in the adapter → answer in the form
-/// the delivery mode asks for.
+/// message: read and check the body → authenticate → <see cref="TurnDispatcher"/> (limit, run the turn in the
+/// adapter) → answer in the form the delivery mode asks for.
 /// </summary>
 internal static partial class MessagesEndpoint
 {
@@ -24,10 +24,8 @@ internal static partial class MessagesEndpoint
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         IBotRequestAuthenticator authenticator,
-        BotAdapter adapter,
+        TurnDispatcher dispatcher,
         ConnectorActivitySender connectorSender,
-        ConversationRateLimiter conversationLimiter,
-        IHostApplicationLifetime lifetime,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -49,26 +47,10 @@ internal static partial class MessagesEndpoint
             return Results.Unauthorized();
         }
 
-        // callerId is derived from the validated token, never taken from the wire (spec A2250).
-        activity.CallerId = auth.CallerId;
-
-        if (conversationLimiter.TryAcquire(activity.ChannelId, activity.Conversation!.Id!, activity) is { } retryAfter)
-        {
-            return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
-        }
-
-        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
-        {
-            var outcome = await adapter.ProcessActivityAsync(activity, ExpectRepliesSender.Instance, cancellationToken);
-            return Results.Json(new ExpectedReplies(outcome.Replies), BotJsonContext.Default.ExpectedReplies);
-        }
-
-        TurnOutcome result;
+        TurnDispatch dispatched;
         try
         {
-            // These replies go through the connector, not this response: a channel that stops waiting (Teams
-            // gives up after about 15 s) must not cancel a turn that may be sending the emergency advice.
-            result = await adapter.ProcessActivityAsync(activity, connectorSender, lifetime.ApplicationStopping);
+            dispatched = await dispatcher.DispatchAsync(activity, auth.CallerId, connectorSender);
         }
         catch (ConnectorException exception)
         {
@@ -82,14 +64,14 @@ internal static partial class MessagesEndpoint
             return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The channel did not accept the bot's replies.");
         }
 
-        if (activity.Type == ActivityTypes.Invoke)
+        return dispatched switch
         {
-            return result.InvokeResponse is { } invoke
-                ? InvokeResult(invoke)
-                : Results.StatusCode(StatusCodes.Status501NotImplemented);
-        }
-
-        return Results.Ok();
+            TurnDispatch.Limited limited => TooManyRequests.Result(http, limited.RetryAfter, TooManyRequests.ConversationTitle),
+            TurnDispatch.Replied replied => Results.Json(replied.Replies, BotJsonContext.Default.ExpectedReplies),
+            TurnDispatch.Invoked { Response: { } invoke } => InvokeResult(invoke),
+            TurnDispatch.Invoked => Results.StatusCode(StatusCodes.Status501NotImplemented),
+            _ => Results.Ok(),
+        };
     }
 
     private static IResult InvokeResult(InvokeResponse invoke) =>

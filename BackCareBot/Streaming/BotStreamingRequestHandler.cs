@@ -3,16 +3,16 @@ using System.Text.Json;
 using BackCareBot.Adapter;
 using BackCareBot.Endpoints;
 using BackCareBot.Protocol.Schema;
-using BackCareBot.RateLimiting;
 
 namespace BackCareBot.Streaming;
 
 /// <summary>
 /// Answers what a streaming channel asks the bot: <c>POST /api/messages</c> carries an activity, run as a
 /// turn whose replies go back over the same socket; <c>GET /api/version</c> asks who the bot is.
+/// A turn does not take the connection's cancellation: see <see cref="TurnDispatcher"/>.
 /// </summary>
 internal sealed partial class BotStreamingRequestHandler(
-    BotAdapter adapter, ConversationRateLimiter conversationLimiter, StreamingSession session, ILogger<BotStreamingRequestHandler> logger)
+    TurnDispatcher dispatcher, StreamingSession session, ILogger<BotStreamingRequestHandler> logger)
     : IStreamingRequestHandler
 {
     private static readonly string UserAgent =
@@ -23,14 +23,14 @@ internal sealed partial class BotStreamingRequestHandler(
         ArgumentNullException.ThrowIfNull(request);
         return (Route(request.Path), request.Verb.ToUpperInvariant()) switch
         {
-            (KnownPath.Messages, "POST") => ProcessActivityAsync(request, peer, cancellationToken),
+            (KnownPath.Messages, "POST") => ProcessActivityAsync(request, peer),
             (KnownPath.Version, "GET") => Task.FromResult(Version()),
             (KnownPath.None, _) => Task.FromResult(StreamingResponse.Status(StatusCodes.Status404NotFound)),
             _ => Task.FromResult(StreamingResponse.Status(StatusCodes.Status405MethodNotAllowed)),
         };
     }
 
-    private async Task<StreamingResponse> ProcessActivityAsync(StreamingRequest request, IStreamingPeer peer, CancellationToken cancellationToken)
+    private async Task<StreamingResponse> ProcessActivityAsync(StreamingRequest request, IStreamingPeer peer)
     {
         var read = StreamedActivityReader.Read(request);
         if (read.Activity is not { } activity)
@@ -45,31 +45,28 @@ internal sealed partial class BotStreamingRequestHandler(
             return StreamingResponse.Status(StatusCodes.Status401Unauthorized);
         }
 
-        activity.CallerId = session.CallerId;
-        if (conversationLimiter.TryAcquire(activity.ChannelId, activity.Conversation!.Id!, activity) is not null)
+        TurnDispatch dispatched;
+        try
         {
-            return StreamingResponse.Status(StatusCodes.Status429TooManyRequests);
+            dispatched = await dispatcher.DispatchAsync(activity, session.CallerId, new StreamingActivitySender(peer)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is StreamingConnectionClosedException or StreamingSendException)
+        {
+            // As on /api/messages: the turn's state is saved, so the next message carries on; only these replies were lost.
+            LogDeliveryFailed(exception.GetType().Name);
+            return StreamingResponse.Status(StatusCodes.Status502BadGateway);
         }
 
-        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
+        return dispatched switch
         {
-            var expected = await adapter.ProcessActivityAsync(activity, ExpectRepliesSender.Instance, cancellationToken).ConfigureAwait(false);
-            var body = JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(expected.Replies), BotJsonContext.Default.ExpectedReplies);
-            return StreamingResponse.WithBody(StatusCodes.Status200OK, StreamBody.Json(body));
-        }
-
-        var outcome = await adapter.ProcessActivityAsync(activity, new StreamingActivitySender(peer), cancellationToken).ConfigureAwait(false);
-        if (activity.Type != ActivityTypes.Invoke)
-        {
-            return StreamingResponse.Status(StatusCodes.Status200OK);
-        }
-
-        return outcome.InvokeResponse switch
-        {
-            { Body: JsonElement invokeBody } invoke => StreamingResponse.WithBody(
+            TurnDispatch.Limited => StreamingResponse.Status(StatusCodes.Status429TooManyRequests),
+            TurnDispatch.Replied replied => StreamingResponse.WithBody(
+                StatusCodes.Status200OK, StreamBody.Json(JsonSerializer.SerializeToUtf8Bytes(replied.Replies, BotJsonContext.Default.ExpectedReplies))),
+            TurnDispatch.Invoked { Response: { Body: JsonElement invokeBody } invoke } => StreamingResponse.WithBody(
                 invoke.Status, StreamBody.Json(JsonSerializer.SerializeToUtf8Bytes(invokeBody, BotJsonContext.Default.JsonElement))),
-            { } invoke => StreamingResponse.Status(invoke.Status),
-            null => StreamingResponse.Status(StatusCodes.Status501NotImplemented),
+            TurnDispatch.Invoked { Response: { } invoke } => StreamingResponse.Status(invoke.Status),
+            TurnDispatch.Invoked => StreamingResponse.Status(StatusCodes.Status501NotImplemented),
+            _ => StreamingResponse.Status(StatusCodes.Status200OK),
         };
     }
 
@@ -94,4 +91,7 @@ internal sealed partial class BotStreamingRequestHandler(
 
     [LoggerMessage(EventId = 1510, Level = LogLevel.Warning, Message = "Rejected a streamed activity from a channel other than the one the connection was authenticated for")]
     private partial void LogChannelMismatch();
+
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "A streamed turn's replies could not be delivered ({ExceptionType})")]
+    private partial void LogDeliveryFailed(string exceptionType);
 }

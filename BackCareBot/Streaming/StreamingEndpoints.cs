@@ -1,6 +1,5 @@
 using BackCareBot.Adapter;
 using BackCareBot.Authentication;
-using BackCareBot.RateLimiting;
 
 namespace BackCareBot.Streaming;
 
@@ -20,8 +19,7 @@ internal static partial class StreamingEndpoints
     private static async Task<IResult> HandleAsync(
         HttpContext http,
         IBotRequestAuthenticator authenticator,
-        BotAdapter adapter,
-        ConversationRateLimiter conversationLimiter,
+        TurnDispatcher dispatcher,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggerFactory)
@@ -46,8 +44,7 @@ internal static partial class StreamingEndpoints
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var handler = new BotStreamingRequestHandler(
-            adapter,
-            conversationLimiter,
+            dispatcher,
             new StreamingSession(auth.IsAnonymousLocal ? null : channelId, auth.CallerId),
             loggerFactory.CreateLogger<BotStreamingRequestHandler>());
         var connection = new StreamingConnection(socket, handler, time, loggerFactory.CreateLogger<StreamingConnection>());
