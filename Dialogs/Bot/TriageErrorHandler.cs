@@ -71,6 +71,11 @@ public sealed class TriageErrorHandler(
         try
         {
             await dialogState.DeleteAsync(turnContext, cancellationToken);
+
+            // With the stack gone no question waits, and a stale one would change how the next answer is read
+            // ("2" taken as "no" rather than a pain score, an old card's "yes" taken as the current answer).
+            var facts = await services.Facts.GetAsync(turnContext, () => new TriageFacts(), cancellationToken);
+            facts.PendingQuestion = null;
             await services.ConversationState.SaveChangesAsync(turnContext, cancellationToken);
         }
         catch (StorageUnavailableException)
