@@ -4,10 +4,12 @@ using BackCareBot.Protocol.Schema;
 namespace BackCareBot.DirectLine;
 
 /// <summary>
-/// Delivers the bot's replies on the built-in Direct Line: each joins its conversation's transcript with an
-/// id and role bot (Web Chat tells the bot's messages from the user's by role), and reaches the open socket.
+/// Delivers one turn's replies on the built-in Direct Line: each joins the transcript of the conversation the turn
+/// came in on, with an id and role bot (Web Chat tells the bot's messages from the user's by role), and reaches the
+/// open socket. Bound to that conversation rather than looking it up by id, so that a conversation evicted during the
+/// turn is revived for its replies instead of losing them.
 /// </summary>
-internal sealed class DirectLineActivitySender(DirectLineConversationStore store, TimeProvider time) : IActivitySender
+internal sealed class DirectLineActivitySender(DirectLineConversationStore store, DirectLineConversation conversation, TimeProvider time) : IActivitySender
 {
     public Task<ResourceResponse[]> SendAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
@@ -18,8 +20,7 @@ internal sealed class DirectLineActivitySender(DirectLineConversationStore store
             activity.From ??= new ChannelAccount();
             activity.From.Role = RoleTypes.Bot;
             activity.Timestamp = time.GetUtcNow();
-            var conversation = store.Find(activity.Conversation?.Id);
-            responses[i] = new ResourceResponse(conversation is null ? null : store.Append(conversation, activity)?.Id);
+            responses[i] = new ResourceResponse(store.Append(conversation, activity).Id);
         }
 
         return Task.FromResult(responses);

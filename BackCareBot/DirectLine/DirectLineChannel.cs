@@ -13,7 +13,6 @@ namespace BackCareBot.DirectLine;
 internal sealed class DirectLineChannel(
     DirectLineConversationStore store,
     BotAdapter adapter,
-    DirectLineActivitySender sender,
     IOptions<DirectLineOptions> options,
     TimeProvider time)
 {
@@ -47,17 +46,17 @@ internal sealed class DirectLineChannel(
             Locale = locale,
             Timestamp = time.GetUtcNow(),
         };
-        await adapter.ProcessActivityAsync(update, sender, cancellationToken);
+        await adapter.ProcessActivityAsync(update, new DirectLineActivitySender(store, conversation, time), cancellationToken);
         return (conversation, true);
     }
 
     /// <summary>
-    /// Echoes a client's activity with its new id, then lets the bot answer it. Null when the conversation was dropped.
+    /// Echoes a client's activity with its new id, then lets the bot answer it. A conversation dropped meanwhile is revived.
     /// Web Chat retries a post it saw fail with the same clientActivityID, but the first attempt may well have arrived
     /// (a timeout, a dropped response): while that first one is in the kept transcript, the retry gets its id and the
     /// turn does not run again, so one answer is never taken as two (a "yes" must not also answer the next question).
     /// </summary>
-    public async Task<string?> PostAsync(DirectLineConversation conversation, Activity activity, string serviceUrl, CancellationToken cancellationToken)
+    public async Task<string> PostAsync(DirectLineConversation conversation, Activity activity, string serviceUrl, CancellationToken cancellationToken)
     {
         var retryKey = RetryKey(activity);
         // The sender is whoever the token was issued to, whatever the client wrote, so no one can speak as another user.
@@ -70,14 +69,10 @@ internal sealed class DirectLineChannel(
         activity.CallerId = null;
         activity.DeliveryMode = null;
 
-        if (store.Append(conversation, activity, retryKey) is not { } appended)
-        {
-            return null;
-        }
-
+        var appended = store.Append(conversation, activity, retryKey);
         if (!appended.Duplicate)
         {
-            await adapter.ProcessActivityAsync(activity, sender, cancellationToken);
+            await adapter.ProcessActivityAsync(activity, new DirectLineActivitySender(store, conversation, time), cancellationToken);
         }
 
         return appended.Id;

@@ -20,12 +20,19 @@ internal sealed class DirectLineConversation
     private bool _closed;
     private StreamSubscription? _subscription;
 
-    public DirectLineConversation(string id, string userId, int maxEntries, DateTimeOffset now)
+    /// <summary>
+    /// A conversation whose numbering continues after <paramref name="lastSequence"/>: 0 for a new one, a higher number
+    /// for one revived after its transcript was dropped, so a client's watermark still means "seen up to here" and no
+    /// activity id is given out twice. A revived one is <paramref name="started"/> already: its user was welcomed.
+    /// </summary>
+    public DirectLineConversation(string id, string userId, int maxEntries, DateTimeOffset now, long lastSequence, bool started)
     {
         Id = id;
         UserId = userId;
         _maxEntries = maxEntries;
         _lastUsedTicks = now.UtcTicks;
+        _sequence = lastSequence;
+        _started = started ? 1 : 0;
     }
 
     public string Id { get; }
@@ -145,14 +152,18 @@ internal sealed class DirectLineConversation
         }
     }
 
-    /// <summary>Ends the stream and refuses further activities; the store has dropped this conversation.</summary>
-    public void Close()
+    /// <summary>
+    /// Ends the stream and refuses further activities; the store has dropped this conversation. Returns the last
+    /// sequence number given out, final from now on, for a revival to continue after.
+    /// </summary>
+    public long Close()
     {
         lock (_gate)
         {
             _closed = true;
             _subscription?.End();
             _subscription = null;
+            return _sequence;
         }
     }
 

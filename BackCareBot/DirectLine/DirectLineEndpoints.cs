@@ -82,26 +82,22 @@ internal static class DirectLineEndpoints
 
     private static IResult Reconnect(string conversationId, HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore store)
     {
-        if (Authorize(request, tokens, conversationId) is null)
+        if (Authorize(request, tokens, conversationId) is not { } claims)
         {
             return Forbidden(request);
         }
 
-        return store.Find(conversationId) is { } conversation
-            ? Conversation(ConnectionFor(request, tokens, conversation, Watermark(request)))
-            : Results.NotFound();
+        return Conversation(ConnectionFor(request, tokens, store.Open(conversationId, claims.UserId), Watermark(request)));
     }
 
     private static IResult GetActivities(string conversationId, HttpRequest request, DirectLineTokenService tokens, DirectLineConversationStore store)
     {
-        if (Authorize(request, tokens, conversationId) is null)
+        if (Authorize(request, tokens, conversationId) is not { } claims)
         {
             return Forbidden(request);
         }
 
-        return store.Find(conversationId) is { } conversation
-            ? Results.Bytes(conversation.ActivitySetAfter(Watermark(request)), "application/json")
-            : Results.NotFound();
+        return Results.Bytes(store.Open(conversationId, claims.UserId).ActivitySetAfter(Watermark(request)), "application/json");
     }
 
     private static async Task<IResult> PostActivityAsync(
@@ -116,14 +112,9 @@ internal static class DirectLineEndpoints
         CancellationToken cancellationToken)
     {
         var request = http.Request;
-        if (Authorize(request, tokens, conversationId) is null)
+        if (Authorize(request, tokens, conversationId) is not { } claims)
         {
             return Forbidden(request);
-        }
-
-        if (store.Find(conversationId) is not { } conversation)
-        {
-            return Results.NotFound();
         }
 
         var read = await ActivityRequestReader.ReadAsync(request, options.Value.MaxActivityBytes, fromChannel: false, cancellationToken);
@@ -132,16 +123,16 @@ internal static class DirectLineEndpoints
             return Results.Problem(statusCode: read.StatusCode, title: read.Problem);
         }
 
-        if (conversationLimiter.TryAcquire(Channels.WebChat, conversation.Id, activity) is { } retryAfter)
+        if (conversationLimiter.TryAcquire(Channels.WebChat, conversationId, activity) is { } retryAfter)
         {
             return TooManyRequests.Result(http, retryAfter, TooManyRequests.ConversationTitle);
         }
 
         // The replies land in the transcript, which the client reads separately: a client that stops waiting for
         // this post must not cancel a turn that may be writing the emergency advice.
-        return await channel.PostAsync(conversation, activity, ServiceUrl(request), lifetime.ApplicationStopping) is { } id
-            ? Results.Json(new ResourceResponse(id), BotJsonContext.Default.ResourceResponse)
-            : Results.NotFound();
+        var conversation = store.Open(conversationId, claims.UserId);
+        var id = await channel.PostAsync(conversation, activity, ServiceUrl(request), lifetime.ApplicationStopping);
+        return Results.Json(new ResourceResponse(id), BotJsonContext.Default.ResourceResponse);
     }
 
     private static async Task<IResult> StreamAsync(
@@ -163,11 +154,7 @@ internal static class DirectLineEndpoints
             return Results.BadRequest();
         }
 
-        if (store.Find(conversationId) is not { } conversation || conversation.Subscribe(Watermark(http.Request)) is not { } subscription)
-        {
-            return Results.NotFound();
-        }
-
+        var (conversation, subscription) = store.Subscribe(conversationId, claims.UserId, Watermark(http.Request));
         try
         {
             using var socket = await http.WebSockets.AcceptWebSocketAsync();

@@ -24,13 +24,19 @@ public sealed class DirectLineOptions
 
     public string BotName { get; set; } = "BackCareBot";
 
-    /// <summary>Conversations kept at once; the least recently used goes first when full.</summary>
+    /// <summary>
+    /// Transcripts kept at once; when full, the least recently used one is dropped. Its conversation goes on: the next
+    /// request with its token revives it with an empty transcript, numbered on from where it was.
+    /// </summary>
     public int MaxConversations { get; set; } = 1000;
 
     /// <summary>Activities kept per conversation; older ones are dropped (a client only needs the recent ones).</summary>
     public int MaxActivitiesPerConversation { get; set; } = 300;
 
-    /// <summary>The memory all transcripts may take together, counted as their JSON size.</summary>
+    /// <summary>
+    /// The memory all transcripts may take together, counted as their JSON size; the least recently used are dropped
+    /// first, their conversations revived as with MaxConversations.
+    /// </summary>
     public long MaxTranscriptBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>The largest activity a client may post; the same as /api/messages, so a long message is still read.</summary>

@@ -13,7 +13,6 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversationStore>();
-        services.AddSingleton<DirectLineActivitySender>();
         services.AddSingleton<DirectLineChannel>();
         services.AddHostedService<DirectLineTranscriptJanitor>();
         return services;

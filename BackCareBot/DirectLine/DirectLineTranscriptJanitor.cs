@@ -1,6 +1,6 @@
 namespace BackCareBot.DirectLine;
 
-/// <summary>Drops built-in Direct Line conversations once no client can need them, every minute.</summary>
+/// <summary>Drops built-in Direct Line conversations, and evicted ones' tombstones, once no client can need them, every minute.</summary>
 internal sealed partial class DirectLineTranscriptJanitor(
     DirectLineConversationStore store,
     TimeProvider time,
