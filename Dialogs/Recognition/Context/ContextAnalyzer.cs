@@ -65,7 +65,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
     public bool IsNegated(Utterance u, int start, int end)
     {
         var tokens = u.TokenSpan;
-        var assertive = tokens[start].Kind == TokenKind.Word && assertiveNegatives.Contains(tokens[start].Id);
+        var assertive = IsAssertive(tokens, start) || LaterClauseAsserts(u, start, end);
         if (!assertive)
         {
             foreach (var cue in u.Of(PatternKind.Negation))
@@ -79,11 +79,59 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
             }
         }
 
+        // The cue may also end the mention itself: "wee and poo are under control".
         foreach (var cue in u.Of(PatternKind.NegationAfter))
         {
-            if (cue.Start > end && cue.Start - end - 1 <= vocabulary.AfterWindow
+            if (cue.Start > start && cue.End >= end && cue.Start - end - 1 <= vocabulary.AfterWindow
                 && u.Clause[cue.Start] == u.Clause[end] && !Blocked(u, cue)
-                && !u.CommaBetween(end, cue.Start) && !InQuestion(u, cue.End))
+                && !u.CommaBetween(end, cue.Start) && !InQuestion(u, cue.End) && !NegatedOrWeakened(u, start, cue.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsAssertive(ReadOnlySpan<Token> tokens, int at) =>
+        tokens[at].Kind == TokenKind.Word && assertiveNegatives.Contains(tokens[at].Id);
+
+    /// <summary>
+    /// "not had a poo in days and can't tell if I need one": a mention told in two clauses whose later clause opens
+    /// with an inability reports that, whatever negated the first. An opening that is itself a negation cue ("never
+    /// numb") may be a denial, so only the other assertive negatives count.
+    /// </summary>
+    private bool LaterClauseAsserts(Utterance u, int start, int end)
+    {
+        if (u.Clause[start] == u.Clause[end])
+        {
+            return false;
+        }
+
+        var tokens = u.TokenSpan;
+        for (var i = start + 1; i <= end; i++)
+        {
+            if (u.Clause[i] != u.Clause[i - 1] && IsAssertive(tokens, i) && !u.StartsAt(PatternKind.Negation, i, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "bladder control isn't normal", "bladder is barely under control": a "fine" that is negated or weakened is a
+    /// complaint.
+    /// </summary>
+    private static bool NegatedOrWeakened(Utterance u, int start, int cueStart) =>
+        Between(u.Of(PatternKind.Negation), start, cueStart) || Between(u.Of(PatternKind.AbilityLoss), start, cueStart);
+
+    private static bool Between(List<PhraseMatch> cues, int start, int before)
+    {
+        foreach (var cue in cues)
+        {
+            if (cue.Start >= start && cue.End < before)
             {
                 return true;
             }
