@@ -30,15 +30,20 @@ public sealed class TriageErrorHandler(
         {
             await turnContext.SendActivitiesAsync(advice, cancellationToken);
         }
-        else if (await TryObserveAsync(said, activity, cancellationToken) is { IsEmergency: true } observation)
+        else if (await TryObserveAsync(said, activity, cancellationToken) is not { IsEmergency: true } observation)
+        {
+            await turnContext.SendActivityAsync(services.Replies.Say("turnError", activity.Locale), cancellationToken);
+        }
+        else if (TeamsConversation.IsShared(activity))
+        {
+            // Others read along: the advice without what the person told us, as SharedConversationResponder gives it.
+            await turnContext.SendActivityAsync(services.Replies.Insist(SharedConversationResponder.EmergencyKey, activity.Locale), cancellationToken);
+        }
+        else
         {
             var facts = new TriageFacts();
             FactsMerger.Merge(facts, observation);
             await services.Outcomes.SendEmergencyAsync(turnContext, facts, cancellationToken);
-        }
-        else
-        {
-            await turnContext.SendActivityAsync(services.Replies.Say("turnError", activity.Locale), cancellationToken);
         }
 
         // A button press still gets its synchronous answer, or Teams shows the person an error on the card.
@@ -47,7 +52,8 @@ public sealed class TriageErrorHandler(
             turnContext.InvokeResponse = CardActionInvoke.Handled(services.Content.Message("cardAnswerReceived").Text);
         }
 
-        if (exception is not StorageUnavailableException)
+        // A shared conversation stores nothing, so there is nothing to reset.
+        if (exception is not StorageUnavailableException && !TeamsConversation.IsShared(activity))
         {
             await ResetDialogsAsync(turnContext, cancellationToken);
         }
