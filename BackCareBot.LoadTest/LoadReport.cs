@@ -4,9 +4,10 @@ namespace BackCareBot.LoadTest;
 
 /// <summary>
 /// The figures of one load run. With a fixed rate, latencies count from each turn's slot, so a load tool that
-/// falls behind adds its own delay; the answer time's p99 counts from sending alone, to tell the two apart.
+/// falls behind adds its own delay; the answer time's p99 counts from sending alone, to tell the two apart. The
+/// timeline, per second of the run, is filled only when <c>--timeline</c> asked for it.
 /// </summary>
-internal sealed record LoadReport(int Concurrency, double? OfferedRate, int Turns, int Errors, TimeSpan Elapsed, double P50, double P90, double P99, double AnswerP99, long? PeakMemoryBytes)
+internal sealed record LoadReport(int Concurrency, double? OfferedRate, int Turns, int Errors, TimeSpan Elapsed, double P50, double P90, double P99, double AnswerP99, long? PeakMemoryBytes, IReadOnlyList<TimelineSecond> Timeline)
 {
     public double TurnsPerSecond => Turns / Elapsed.TotalSeconds;
 

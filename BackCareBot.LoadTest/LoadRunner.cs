@@ -13,9 +13,6 @@ namespace BackCareBot.LoadTest;
 /// </summary>
 internal sealed class LoadRunner(LoadOptions options)
 {
-    /// <summary>The measured part's samples, kept so that <c>--timeline</c> can print them per second.</summary>
-    public Recorder? Measured { get; private set; }
-
     public async Task<LoadReport> RunAsync()
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -26,7 +23,6 @@ internal sealed class LoadRunner(LoadOptions options)
         await RunPeopleAsync(client, new Recorder(), warmup.Token);
 
         var recorder = new Recorder();
-        Measured = recorder;
         memory?.Start();
         var clock = Stopwatch.StartNew();
         using var measured = new CancellationTokenSource(options.Duration);

@@ -9,14 +9,10 @@ if (options is null)
     return 2;
 }
 
-var runner = new LoadRunner(options);
-var report = await runner.RunAsync();
-if (options.Timeline)
+var report = await new LoadRunner(options).RunAsync();
+foreach (var second in report.Timeline)
 {
-    foreach (var second in runner.Measured!.Timeline())
-    {
-        Console.WriteLine(second);
-    }
+    Console.WriteLine(second);
 }
 
 Console.WriteLine(report);

@@ -40,27 +40,24 @@ internal sealed class Recorder
                 Percentile(latencies, 0.90),
                 Percentile(latencies, 0.99),
                 Percentile(answerTimes, 0.99),
-                peakMemoryBytes);
+                peakMemoryBytes,
+                options.Timeline ? Timeline() : []);
         }
     }
 
     /// <summary>Per second of the run: turns ended, their p99 and slowest, and the p99 of the host's answer time alone.</summary>
-    public IEnumerable<TimelineSecond> Timeline()
-    {
-        lock (_samples)
-        {
-            return _samples
-                .GroupBy(sample => sample.Second)
-                .OrderBy(group => group.Key)
-                .Select(group =>
-                {
-                    var latencies = Sorted(group.Select(sample => sample.Latency));
-                    var answerTimes = Sorted(group.Select(sample => sample.AnswerTime));
-                    return new TimelineSecond(group.Key, latencies.Length, Percentile(latencies, 0.99), latencies[^1], Percentile(answerTimes, 0.99));
-                })
-                .ToList();
-        }
-    }
+    /// <remarks>Called from <see cref="Report"/>, under its lock.</remarks>
+    private List<TimelineSecond> Timeline() =>
+        _samples
+            .GroupBy(sample => sample.Second)
+            .OrderBy(group => group.Key)
+            .Select(group =>
+            {
+                var latencies = Sorted(group.Select(sample => sample.Latency));
+                var answerTimes = Sorted(group.Select(sample => sample.AnswerTime));
+                return new TimelineSecond(group.Key, latencies.Length, Percentile(latencies, 0.99), latencies[^1], Percentile(answerTimes, 0.99));
+            })
+            .ToList();
 
     private static double[] Sorted(IEnumerable<double> values)
     {

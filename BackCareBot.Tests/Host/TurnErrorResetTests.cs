@@ -19,11 +19,11 @@ public sealed class TurnErrorResetTests
         await using var factory = new BotApplicationFactory().WithServices(services =>
         {
             services.UseStorage(storage);
-            services.AddSingleton<IMiddleware>(new FailOn(Breaking));
+            services.AddSingleton<IMiddleware>(new FailingTurn(onlyFor: Breaking));
         });
         var chat = new BotConversation(factory.CreateClient());
         await chat.StartAsync();
-        foreach (var answer in new[] { "2 days ago", "suddenly", "lower back", "4" })
+        foreach (var answer in TriageScript.ToSymptoms)
         {
             await chat.SayAsync(answer);
         }
@@ -39,10 +39,4 @@ public sealed class TurnErrorResetTests
 
     private static async Task<string> StoredJsonAsync(FaultyStorage storage, string key) =>
         (await storage.ReadAsync([key], CancellationToken.None)).TryGetValue(key, out var item) ? item.Json : string.Empty;
-
-    private sealed class FailOn(string text) : IMiddleware
-    {
-        public Task OnTurnAsync(ITurnContext turnContext, Func<CancellationToken, Task> next, CancellationToken cancellationToken) =>
-            turnContext.Activity.Text == text ? throw new InvalidOperationException("A bug in the turn.") : next(cancellationToken);
-    }
 }

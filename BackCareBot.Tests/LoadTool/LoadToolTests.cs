@@ -75,10 +75,10 @@ public sealed class LoadToolTests : IClassFixture<LiveBotHost>
         }
 
         recorder.Record(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(4), ok: false);
-        var options = new LoadOptions(new Uri("http://127.0.0.1:1"), 1, TimeSpan.FromSeconds(1), TimeSpan.Zero, null, Rate: 100);
+        var options = new LoadOptions(new Uri("http://127.0.0.1:1"), 1, TimeSpan.FromSeconds(1), TimeSpan.Zero, null, Rate: 100, Timeline: true);
 
         var report = recorder.Report(options, TimeSpan.FromSeconds(1), peakMemoryBytes: null);
-        var second = Assert.Single(recorder.Timeline());
+        var second = Assert.Single(report.Timeline);
 
         Assert.Equal(50, report.Turns);
         Assert.Equal(1, report.Errors);

@@ -72,21 +72,10 @@ public sealed class StreamingEndpointTests
         using var host = KestrelBotHost.Start();
         using var socket = await ConnectAsync(host);
         var peer = new FramePeer(socket);
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = "in-1",
-            Text = "hello",
-            ChannelId = Channels.DirectLineSpeech,
-            ServiceUrl = "urn:botframework:WebSocket:test",
-            Conversation = new ConversationAccount { Id = "expect-replies" },
-            From = new ChannelAccount { Id = "user" },
-            Recipient = new ChannelAccount { Id = "bot" },
-            Locale = "en-US",
-            DeliveryMode = DeliveryModes.ExpectReplies,
-        };
+        var activity = SpokenMessage("hello", "expect-replies");
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
 
-        await peer.SendAsync(PayloadDisassembler.Request(Guid.NewGuid(), StreamingRequest.Create("POST", "/api/messages", StreamBody.Json(BotJson.SerializeToUtf8(activity)))));
+        await peer.SendAsync(PostOf(activity));
         var response = Assert.IsType<AssembledResponse>(await peer.ReceiveAsync());
 
         Assert.Equal(200, response.Response.StatusCode);
@@ -104,21 +93,9 @@ public sealed class StreamingEndpointTests
             services.AddSingleton<IMiddleware>(new HoldUnlessCancelled(turnStarted))));
         using var socket = await ConnectAsync(host);
         var peer = new FramePeer(socket);
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = "in-1",
-            Text = "I've wet myself and can't feel it when I wipe",
-            ChannelId = Channels.DirectLineSpeech,
-            ServiceUrl = "urn:botframework:WebSocket:test",
-            Conversation = new ConversationAccount { Id = $"cancel-all-{Guid.NewGuid():N}" },
-            From = new ChannelAccount { Id = "user" },
-            Recipient = new ChannelAccount { Id = "bot" },
-            Locale = "en-US",
-        };
+        var activity = SpokenMessage("I've wet myself and can't feel it when I wipe", $"cancel-all-{Guid.NewGuid():N}");
 
-        var requestId = Guid.NewGuid();
-        await peer.SendAsync(PayloadDisassembler.Request(requestId, StreamingRequest.Create("POST", "/api/messages", StreamBody.Json(BotJson.SerializeToUtf8(activity)))));
+        await peer.SendAsync(PostOf(activity));
         await turnStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await peer.SendAsync(PayloadDisassembler.CancelAll());
 
@@ -127,6 +104,22 @@ public sealed class StreamingEndpointTests
         Assert.True(advice.Says("emergency"), advice.Text);
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
     }
+
+    private static Activity SpokenMessage(string text, string conversationId) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "in-1",
+        Text = text,
+        ChannelId = Channels.DirectLineSpeech,
+        ServiceUrl = "urn:botframework:WebSocket:test",
+        Conversation = new ConversationAccount { Id = conversationId },
+        From = new ChannelAccount { Id = "user" },
+        Recipient = new ChannelAccount { Id = "bot" },
+        Locale = "en-US",
+    };
+
+    private static IReadOnlyList<StreamingFrame> PostOf(Activity activity) =>
+        PayloadDisassembler.Request(Guid.NewGuid(), StreamingRequest.Create("POST", "/api/messages", StreamBody.Json(BotJson.SerializeToUtf8(activity))));
 
     // The bot's replies are its own requests; the peer answers each, as a channel would, until a message arrives.
     private static async Task<Activity> ReceiveFirstMessageFromBotAsync(FramePeer peer)

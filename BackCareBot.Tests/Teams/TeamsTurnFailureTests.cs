@@ -2,6 +2,7 @@ using BackCareBot.Protocol.Builder;
 using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.State;
 using BackCareBot.Tests.Functional;
+using BackCareBot.Tests.Host;
 using BackCareBot.Tests.Triage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public sealed class TeamsTurnFailureTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _factory = new BotApplicationFactory().WithServices(services => services.AddSingleton<IMiddleware>(new AlwaysFails()));
+        _factory = new BotApplicationFactory().WithServices(services => services.AddSingleton<IMiddleware>(new FailingTurn()));
         return Task.CompletedTask;
     }
 
@@ -38,11 +39,5 @@ public sealed class TeamsTurnFailureTests : IAsyncLifetime
         Assert.Empty(await storage.ReadAsync(
             [StorageKeys.Conversation(Channels.MsTeams, chat.ConversationId)!, StorageKeys.User(Channels.MsTeams, chat.UserId)!],
             CancellationToken.None));
-    }
-
-    private sealed class AlwaysFails : IMiddleware
-    {
-        public Task OnTurnAsync(ITurnContext turnContext, Func<CancellationToken, Task> next, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("A bug in the turn.");
     }
 }

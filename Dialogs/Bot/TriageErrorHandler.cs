@@ -19,6 +19,8 @@ public sealed class TriageErrorHandler(
     IStatePropertyAccessor<DialogState> dialogState,
     TimeProvider time) : ITurnErrorHandler
 {
+    private readonly SharedConversationResponder _shared = new(services, time);
+
     public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -36,8 +38,8 @@ public sealed class TriageErrorHandler(
         }
         else if (TeamsConversation.IsShared(activity))
         {
-            // Others read along: the advice without what the person told us, as SharedConversationResponder gives it.
-            await turnContext.SendActivityAsync(services.Replies.Insist(SharedConversationResponder.EmergencyKey, activity.Locale), cancellationToken);
+            // Others read along: the advice in the form that names nothing the person said.
+            await turnContext.SendActivityAsync(_shared.Reply(emergency: true, activity.Locale), cancellationToken);
         }
         else
         {

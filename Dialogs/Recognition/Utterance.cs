@@ -70,6 +70,20 @@ internal sealed class Utterance
         return false;
     }
 
+    /// <summary>Whether a match of <paramref name="kind"/> lies wholly from <paramref name="from"/> to before <paramref name="before"/>.</summary>
+    public bool AnyWithin(PatternKind kind, int from, int before)
+    {
+        foreach (var m in Of(kind))
+        {
+            if (m.Start >= from && m.End < before)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a comma stands strictly between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
     public bool CommaBetween(int from, int to)
     {

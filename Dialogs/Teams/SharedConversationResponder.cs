@@ -1,5 +1,6 @@
 using BackCareBot.Dialogs.Triage;
 using BackCareBot.Protocol.Builder;
+using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Dialogs.Teams;
 
@@ -18,9 +19,10 @@ public sealed class SharedConversationResponder(TriageServices services, TimePro
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var observation = await services.Observations.ObserveAsync(activity.Text, activity, time, cancellationToken);
-        var reply = observation.IsEmergency
-            ? services.Replies.Insist(EmergencyKey, activity.Locale)
-            : services.Replies.Say(InvitationKey, activity.Locale);
-        await turnContext.SendActivityAsync(reply, cancellationToken);
+        await turnContext.SendActivityAsync(Reply(observation.IsEmergency, activity.Locale), cancellationToken);
     }
+
+    /// <summary>The emergency advice in a form that names nothing the person said, or the invitation to a private chat.</summary>
+    public Activity Reply(bool emergency, string? locale) =>
+        emergency ? services.Replies.Insist(EmergencyKey, locale) : services.Replies.Say(InvitationKey, locale);
 }

@@ -125,20 +125,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
     /// complaint.
     /// </summary>
     private static bool NegatedOrWeakened(Utterance u, int start, int cueStart) =>
-        Between(u.Of(PatternKind.Negation), start, cueStart) || Between(u.Of(PatternKind.AbilityLoss), start, cueStart);
-
-    private static bool Between(List<PhraseMatch> cues, int start, int before)
-    {
-        foreach (var cue in cues)
-        {
-            if (cue.Start >= start && cue.End < before)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        u.AnyWithin(PatternKind.Negation, start, cueStart) || u.AnyWithin(PatternKind.AbilityLoss, start, cueStart);
 
     /// <summary>
     /// "no chest pain apart from a bit of tightness": an exception right after a negated symptom says some of it
