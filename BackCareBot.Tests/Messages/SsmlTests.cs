@@ -38,6 +38,9 @@ public sealed class EmergencyNumberDirectoryTests
     [InlineData("en-NZ", "111")]
     [InlineData("de-DE", "112")]
     [InlineData("en-ca", "911")]
+    [InlineData("de_AT", "112")]
+    [InlineData(" en-GB ", "999")]
+    [InlineData("sr-Latn-AT", "112")]
     public void For_KnownCountry_ThatCountrysNumber(string locale, string number)
     {
         var (display, spoken) = Directory.For(locale);
@@ -50,6 +53,9 @@ public sealed class EmergencyNumberDirectoryTests
     [InlineData(null)]
     [InlineData("en")]
     [InlineData("xx-ZZ")]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("en-GBR")]
     public void For_UnknownCountry_NamesTheCommonNumbers(string? locale)
     {
         var (display, _) = Directory.For(locale);

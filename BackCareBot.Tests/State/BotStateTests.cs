@@ -100,8 +100,33 @@ public sealed class BotStateTests
         Assert.Empty(await storage.ReadAsync(["test/conversations/c1"], CancellationToken.None));
     }
 
-    private static TurnContext Turn() => new(
-        new Activity { Type = ActivityTypes.Message, ChannelId = Channels.Test, Conversation = new ConversationAccount { Id = "c1" }, From = new ChannelAccount { Id = "u1" } },
+    [Fact]
+    public async Task SaveChangesAsync_AfterAHugeDocumentAndAFailedSave_NextSavesWriteOnlyTheirOwnState()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var huge = new string('x', 200_000);
+        var hugeTurn = Turn("huge");
+        await state.CreateProperty("text", StateTestJson.Default.String).SetAsync(hugeTurn, huge, CancellationToken.None);
+        await state.SaveChangesAsync(hugeTurn, CancellationToken.None);
+
+        var failingTurn = Turn("failing");
+        await state.CreateProperty("counter", StateTestJson.Default.Counter).SetAsync(failingTurn, new Counter(), CancellationToken.None);
+        await state.CreateProperty("broken", StateTestJson.Default.Unwritable).SetAsync(failingTurn, new Unwritable(), CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => state.SaveChangesAsync(failingTurn, CancellationToken.None));
+
+        var smallTurn = Turn("small");
+        (await state.CreateProperty("counter", CounterType).GetAsync(smallTurn, () => new Counter(), CancellationToken.None)).Value = 4;
+        await state.SaveChangesAsync(smallTurn, CancellationToken.None);
+
+        var stored = await storage.ReadAsync(["test/conversations/huge", "test/conversations/small", "test/conversations/failing"], CancellationToken.None);
+        Assert.Equal($$"""{"text":"{{huge}}"}""", stored["test/conversations/huge"].Json);
+        Assert.Equal("""{"counter":{"value":4}}""", stored["test/conversations/small"].Json);
+        Assert.False(stored.ContainsKey("test/conversations/failing"));
+    }
+
+    private static TurnContext Turn(string conversationId = "c1") => new(
+        new Activity { Type = ActivityTypes.Message, ChannelId = Channels.Test, Conversation = new ConversationAccount { Id = conversationId }, From = new ChannelAccount { Id = "u1" } },
         new RecordingSender());
 }
 
@@ -110,6 +135,25 @@ public sealed class Counter
     public int Value { get; set; }
 }
 
+/// <summary>A value whose serialisation fails part-way through the state document.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(UnwritableConverter))]
+public sealed class Unwritable;
+
+public sealed class UnwritableConverter : System.Text.Json.Serialization.JsonConverter<Unwritable>
+{
+    public override Unwritable Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        throw new System.Text.Json.JsonException();
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, Unwritable value, System.Text.Json.JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("half", "written");
+        throw new InvalidOperationException("This value cannot be saved.");
+    }
+}
+
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Counter))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Unwritable))]
 internal sealed partial class StateTestJson : System.Text.Json.Serialization.JsonSerializerContext;

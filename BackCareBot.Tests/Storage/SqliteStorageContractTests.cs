@@ -105,6 +105,68 @@ public sealed class SqliteStorageContractTests : StorageContractTests
         Assert.Equal(row, (await storage.ReadAsync(["k0"], CancellationToken.None))["k0"].Json);
     }
 
+    [Fact]
+    public async Task DeleteIdleAsync_TableSpanningSeveralSweepSlices_DeletesEveryIdleRowAndNoOther()
+    {
+        const int idleRows = SqliteStorage.SweepSliceRows * 2 + 100;
+        for (var i = 0; i < idleRows; i++)
+        {
+            await Storage.WriteAsync($"idle/{i}", "{}", null, CancellationToken.None);
+        }
+
+        // Gaps in the rowids, and fresh rows among the old ones, as deletes and rewrites leave them.
+        await Storage.DeleteAsync("idle/5", CancellationToken.None);
+        await Storage.DeleteAsync($"idle/{SqliteStorage.SweepSliceRows}", CancellationToken.None);
+        Clock.Advance(TimeSpan.FromDays(8));
+        var rewritten = (await Storage.ReadAsync(["idle/7"], CancellationToken.None))["idle/7"];
+        await Storage.WriteAsync("idle/7", "{}", rewritten.ETag, CancellationToken.None);
+        await Storage.WriteAsync("fresh", "{}", null, CancellationToken.None);
+
+        var deleted = await Expiring.DeleteIdleAsync(Clock.GetUtcNow() - TimeSpan.FromDays(7), null, CancellationToken.None);
+
+        Assert.Equal(idleRows - 3, deleted);
+        Assert.Equal(["fresh", "idle/7"], RowKeys());
+    }
+
+    [Fact]
+    public void Constructor_FileWithTheOldUpdatedAtIndex_DropsIt()
+    {
+        var path = Path.Combine(DataDirectory, "old.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                CREATE TABLE state (key TEXT NOT NULL PRIMARY KEY, json TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL);
+                CREATE INDEX state_updated_at ON state (updated_at);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var storage = new SqliteStorage(path, TimeProvider.System);
+
+        Assert.Empty(Scalars(path, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'state_updated_at'"));
+    }
+
+    private string[] RowKeys() => Scalars(((SqliteStorage)Storage).DatabasePath, "SELECT key FROM state ORDER BY key");
+
+    private static string[] Scalars(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return [.. values];
+    }
+
     protected override Task<IStorage> CreateStorageOverSameDataAsync(TimeProvider timeProvider) =>
         Task.FromResult<IStorage>(SqliteStorage.InDirectory(DataDirectory, timeProvider));
 }

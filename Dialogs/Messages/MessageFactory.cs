@@ -15,6 +15,11 @@ public sealed class MessageFactory(SpeechSettings speech)
     private const int MaxCachedSpeech = 2048;
     private readonly ConcurrentDictionary<(string Sentence, string Language), string> _speech = new();
 
+    // Choices come from the content file too. Each value is a small JSON document of its own; a JsonElement
+    // is read-only, so one can go out in every reply that offers the choice.
+    private const int MaxCachedChoices = 512;
+    private readonly ConcurrentDictionary<string, JsonElement> _choiceValues = new(StringComparer.Ordinal);
+
     /// <summary>Something the bot tells the person; they may still type.</summary>
     public Activity Statement(string text, string? speak, string? locale) =>
         Build(text, speak, locale, InputHints.AcceptingInput, choices: null);
@@ -46,12 +51,28 @@ public sealed class MessageFactory(SpeechSettings speech)
                 {
                     Type = ActionTypes.ImBack,
                     Title = choice,
-                    Value = JsonSerializer.SerializeToElement(choice, MessagesJsonContext.Default.String),
+                    Value = ChoiceValue(choice),
                 })],
             };
         }
 
         return activity;
+    }
+
+    private JsonElement ChoiceValue(string choice)
+    {
+        if (_choiceValues.TryGetValue(choice, out var value))
+        {
+            return value;
+        }
+
+        value = JsonSerializer.SerializeToElement(choice, MessagesJsonContext.Default.String);
+        if (_choiceValues.Count < MaxCachedChoices)
+        {
+            _choiceValues.TryAdd(choice, value);
+        }
+
+        return value;
     }
 
     private string Speech(string sentence, string language)

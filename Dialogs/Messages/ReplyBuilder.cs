@@ -68,17 +68,21 @@ public sealed class ReplyBuilder(ConversationContent content, MessageFactory fac
             }
 
             builder.Append(template, position, open - position);
-            var name = template.Substring(open + 1, close - open - 1);
+            var name = template.AsSpan(open + 1, close - open - 1);
             builder.Append(name switch
             {
                 "emergencyNumber" => forSpeech ? spoken : display,
                 "emergencyNumberSpoken" => spoken,
-                _ when values is not null && values.TryGetValue(name, out var value) => value,
-                _ => throw new InvalidOperationException($"The content placeholder {{{name}}} has no value."),
+                _ => Value(values, name.ToString()),
             });
             position = close + 1;
         }
 
         return builder.ToString();
     }
+
+    private static string Value(IReadOnlyDictionary<string, string>? values, string name) =>
+        values is not null && values.TryGetValue(name, out var value)
+            ? value
+            : throw new InvalidOperationException($"The content placeholder {{{name}}} has no value.");
 }

@@ -11,6 +11,9 @@ public sealed class PhraseMatcher
 {
     private readonly Dictionary<string, TriageCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _answers = new(StringComparer.Ordinal);
+
+    // The same phrases with a space either side, made once: Mentions looks for whole words on every answer.
+    private readonly Dictionary<string, string[]> _spacedAnswers = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<string> _legFlags;
 
     public PhraseMatcher(ConversationContent content)
@@ -38,6 +41,7 @@ public sealed class PhraseMatcher
         foreach (var (key, phrases) in content.Answers)
         {
             _answers[key] = [.. phrases.Select(PromptText.Normalize)];
+            _spacedAnswers[key] = [.. _answers[key].Select(phrase => $" {phrase} ")];
         }
     }
 
@@ -54,8 +58,21 @@ public sealed class PhraseMatcher
     /// <summary>True when any phrase listed under <paramref name="answerKey"/> appears in the message as whole words.</summary>
     public bool Mentions(string? text, string answerKey)
     {
+        if (!_spacedAnswers.TryGetValue(answerKey, out var phrases))
+        {
+            return false;
+        }
+
         var normalized = $" {WithoutPoliteness(PromptText.Normalize(text))} ";
-        return _answers.TryGetValue(answerKey, out var phrases) && phrases.Any(p => normalized.Contains($" {p} ", StringComparison.Ordinal));
+        foreach (var phrase in phrases)
+        {
+            if (normalized.Contains(phrase, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Which leg red flag a reply to the leg question names; both legs is checked first as the most serious.</summary>

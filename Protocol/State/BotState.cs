@@ -109,6 +109,17 @@ public abstract class BotState
     /// </summary>
     internal sealed class CachedState(string? key)
     {
+        private const int MaxKeptBufferBytes = 64 * 1024;
+
+        // Stored state is never embedded in HTML, so only what JSON itself requires is escaped: smaller documents.
+        private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? t_buffer;
+
+        [ThreadStatic]
+        private static Utf8JsonWriter? t_writer;
+
         private readonly Dictionary<string, (object? Value, Action<Utf8JsonWriter, object?> Write)> _values = new(StringComparer.Ordinal);
         private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
         private JsonElement? _raw;
@@ -179,10 +190,12 @@ public abstract class BotState
 
         public string Serialize()
         {
-            var buffer = new ArrayBufferWriter<byte>(1024);
-
-            // Stored state is never embedded in HTML, so only what JSON itself requires is escaped: smaller documents.
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            // Every turn serialises its state once, so each thread keeps its buffer and writer; nothing here awaits.
+            var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+            var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            try
             {
                 writer.WriteStartObject();
                 if (_raw is { } raw)
@@ -203,9 +216,18 @@ public abstract class BotState
                 }
 
                 writer.WriteEndObject();
+                writer.Flush();
+                return Encoding.UTF8.GetString(buffer.WrittenSpan);
             }
-
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            finally
+            {
+                // A large document once should not stay with the thread for ever.
+                if (buffer.Capacity > MaxKeptBufferBytes)
+                {
+                    t_buffer = null;
+                    t_writer = null;
+                }
+            }
         }
 
         public void MarkSaved(string? json, string? etag)

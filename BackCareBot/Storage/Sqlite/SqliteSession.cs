@@ -17,6 +17,7 @@ internal sealed class SqliteSession : IDisposable
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _deleteIdle;
+    private readonly SqliteCommand _rowIds;
     private readonly SqliteCommand _ping;
 
     public SqliteSession(string connectionString, TimeSpan busyTimeout)
@@ -42,8 +43,12 @@ internal sealed class SqliteSession : IDisposable
 
         // substr rather than LIKE: keys may hold '%' and '_', which LIKE would treat as wildcards.
         _deleteIdle = Prepare(
-            "DELETE FROM state WHERE updated_at < $before AND ($prefix IS NULL OR substr(key, 1, length($prefix)) = $prefix)",
-            "$before", "$prefix");
+            """
+            DELETE FROM state WHERE rowid >= $from AND rowid < $to
+            AND updated_at < $before AND ($prefix IS NULL OR substr(key, 1, length($prefix)) = $prefix)
+            """,
+            "$from", "$to", "$before", "$prefix");
+        _rowIds = Prepare("SELECT min(rowid), max(rowid) FROM state");
         _ping = Prepare("SELECT count(*) FROM (SELECT 1 FROM state LIMIT 1)");
     }
 
@@ -74,10 +79,20 @@ internal sealed class SqliteSession : IDisposable
         _delete.ExecuteNonQuery();
     }
 
-    public int DeleteIdle(long before, string? keyPrefix)
+    /// <summary>The lowest and highest rowid in the table, or null when it is empty.</summary>
+    public (long First, long Last)? RowIds()
     {
-        _deleteIdle.Parameters[0].Value = before;
-        _deleteIdle.Parameters[1].Value = (object?)keyPrefix ?? DBNull.Value;
+        using var reader = _rowIds.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
+    /// <summary>Deletes the idle documents whose rowid lies in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public int DeleteIdle(long from, long to, long before, string? keyPrefix)
+    {
+        _deleteIdle.Parameters[0].Value = from;
+        _deleteIdle.Parameters[1].Value = to;
+        _deleteIdle.Parameters[2].Value = before;
+        _deleteIdle.Parameters[3].Value = (object?)keyPrefix ?? DBNull.Value;
         return _deleteIdle.ExecuteNonQuery();
     }
 
@@ -88,7 +103,7 @@ internal sealed class SqliteSession : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _read, _insert, _update, _upsert, _delete, _deleteIdle, _ping })
+        foreach (var command in new[] { _read, _insert, _update, _upsert, _delete, _deleteIdle, _rowIds, _ping })
         {
             command.Dispose();
         }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using BackCareBot.Protocol.Schema;
 
@@ -15,27 +15,36 @@ internal static class PromptText
             return string.Empty;
         }
 
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
+        // Every prompt and command check normalises the message: build it in a rented buffer, allocate only the result.
+        var rented = ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            if (char.IsLetterOrDigit(c))
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var c in text)
             {
-                if (pendingSpace && builder.Length > 0)
+                if (char.IsLetterOrDigit(c))
                 {
-                    builder.Append(' ');
+                    if (pendingSpace && length > 0)
+                    {
+                        rented[length++] = ' ';
+                    }
+
+                    pendingSpace = false;
+                    rented[length++] = char.ToLowerInvariant(c);
                 }
+                else if (c is not ('\'' or '’'))
+                {
+                    pendingSpace = true;
+                }
+            }
 
-                pendingSpace = false;
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (c is not ('\'' or '’'))
-            {
-                pendingSpace = true;
-            }
+            return new string(rented, 0, length);
         }
-
-        return builder.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
