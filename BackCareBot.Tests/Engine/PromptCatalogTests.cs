@@ -35,6 +35,19 @@ public sealed class PromptCatalogTests
     }
 
     [Fact]
+    public async Task CatalogPrompt_AnsweredOnTheNextTurn_BuildsNoActivityThatTurn()
+    {
+        var catalog = new AreaCatalog();
+        var adapter = new DialogTestAdapter(TestDialogs.EchoPrompt(new ChoicePrompt("p", catalog: catalog), catalog.Area(), r => r.Choice!.Value));
+        await adapter.SayAsync("hi");
+        var builtToAsk = catalog.QuestionsBuilt;
+
+        Assert.Equal(["lower"], await adapter.SayAsync("lower back"));
+
+        Assert.Equal(builtToAsk, catalog.QuestionsBuilt);
+    }
+
+    [Fact]
     public async Task CatalogPrompt_EveryRetryGetsFreshButtons()
     {
         var catalog = new AreaCatalog();
@@ -87,18 +100,23 @@ public sealed class PromptCatalogTests
 
         public bool Forget { get; set; }
 
-        public PromptOptions Area(string locale = "en-GB") => Build(locale);
+        public int QuestionsBuilt { get; private set; }
 
-        public PromptOptions? Find(string key, ITurnContext turnContext) =>
+        public PromptOptions Area(string locale = "en-GB") => Build(locale).Start("area");
+
+        public CatalogPrompt? Find(string key, ITurnContext turnContext) =>
             key == "area" && !Forget ? Build(turnContext.Activity.Locale ?? "en-GB") : null;
 
-        private PromptOptions Build(string locale) => new()
+        private CatalogPrompt Build(string locale) => new(
+            SampleTriageDialog.Areas,
+            MaxRetries,
+            () => Counted(Say.Message($"Where? [{locale}]")),
+            () => Counted(Say.Message($"Where, again? [{locale}]")));
+
+        private Activity Counted(Activity built)
         {
-            Prompt = Say.Message($"Where? [{locale}]"),
-            RetryPrompt = Say.Message($"Where, again? [{locale}]"),
-            Choices = SampleTriageDialog.Areas,
-            MaxRetries = MaxRetries,
-            CatalogKey = "area",
-        };
+            QuestionsBuilt++;
+            return built;
+        }
     }
 }

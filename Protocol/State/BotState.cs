@@ -109,6 +109,8 @@ public abstract class BotState
     /// </summary>
     internal sealed class CachedState(string? key)
     {
+        private readonly record struct StoredProperty(string Name, int Start, int Length);
+
         private const int MaxKeptBufferBytes = 64 * 1024;
 
         // Stored state is never embedded in HTML, so only what JSON itself requires is escaped: smaller documents.
@@ -122,7 +124,10 @@ public abstract class BotState
 
         private readonly Dictionary<string, (object? Value, Action<Utf8JsonWriter, object?> Write)> _values = new(StringComparer.Ordinal);
         private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
-        private JsonElement? _raw;
+        // The document as read, and where each of its top-level values lies in it. Values are deserialised straight
+        // from these bytes when asked for, and untouched ones copied back verbatim on save: no DOM is built.
+        private byte[]? _utf8;
+        private List<StoredProperty>? _stored;
 
         public string? Key { get; } = key;
 
@@ -134,7 +139,9 @@ public abstract class BotState
 
         public void Load(StoreItem item)
         {
-            _raw = ParseObject(item.Json);
+            var utf8 = Encoding.UTF8.GetBytes(item.Json);
+            _stored = IndexObject(utf8);
+            _utf8 = _stored is null ? null : utf8;
             ETag = item.ETag;
             OriginalJson = item.Json;
         }
@@ -147,11 +154,12 @@ public abstract class BotState
                 return true;
             }
 
-            if (!_removed.Contains(name) && _raw is { } raw && raw.TryGetProperty(name, out var element))
+            if (!_removed.Contains(name) && Find(name) is { } stored)
             {
                 try
                 {
-                    value = element.Deserialize(typeInfo);
+                    var reader = new Utf8JsonReader(_utf8.AsSpan(stored.Start, stored.Length));
+                    value = JsonSerializer.Deserialize(ref reader, typeInfo);
                     _values[name] = (value, Writer(typeInfo));
                     return true;
                 }
@@ -184,7 +192,8 @@ public abstract class BotState
         {
             _values.Clear();
             _removed.Clear();
-            _raw = null;
+            _utf8 = null;
+            _stored = null;
             Deleted = true;
         }
 
@@ -198,14 +207,12 @@ public abstract class BotState
             try
             {
                 writer.WriteStartObject();
-                if (_raw is { } raw)
+                foreach (var stored in _stored ?? [])
                 {
-                    foreach (var property in raw.EnumerateObject())
+                    if (!_values.ContainsKey(stored.Name) && !_removed.Contains(stored.Name))
                     {
-                        if (!_values.ContainsKey(property.Name) && !_removed.Contains(property.Name))
-                        {
-                            property.WriteTo(writer);
-                        }
+                        writer.WritePropertyName(stored.Name);
+                        writer.WriteRawValue(_utf8.AsSpan(stored.Start, stored.Length), skipInputValidation: true);
                     }
                 }
 
@@ -237,20 +244,49 @@ public abstract class BotState
             Deleted = false;
             if (json is null)
             {
-                _raw = null;
+                _utf8 = null;
+                _stored = null;
                 _values.Clear();
                 _removed.Clear();
             }
         }
 
-        // A damaged document is read as empty; its ETag is kept, so the next save replaces it.
-        private static JsonElement? ParseObject(string json)
+        private StoredProperty? Find(string name)
+        {
+            foreach (var stored in _stored ?? [])
+            {
+                if (stored.Name == name)
+                {
+                    return stored;
+                }
+            }
+
+            return null;
+        }
+
+        // A damaged document, or one that is not an object, is read as empty; its ETag is kept, so the next save replaces it.
+        private static List<StoredProperty>? IndexObject(byte[] utf8)
         {
             try
             {
-                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-                var root = JsonElement.ParseValue(ref reader);
-                return root.ValueKind == JsonValueKind.Object ? root : null;
+                var reader = new Utf8JsonReader(utf8);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return null;
+                }
+
+                var properties = new List<StoredProperty>();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    properties.Add(new StoredProperty(name, start, (int)reader.BytesConsumed - start));
+                }
+
+                // Reading on past the end object finds anything left over, which makes the whole document damaged.
+                return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? properties : null;
             }
             catch (JsonException)
             {

@@ -150,29 +150,27 @@ public abstract class Prompt<T> : Dialog
             return new StoredPrompt(data, null);
         }
 
-        var rebuilt = _catalog?.Find(key, turnContext)
+        var found = _catalog?.Find(key, turnContext)
             ?? throw new InvalidOperationException($"Prompt '{Id}' cannot rebuild '{key}': no catalog knows it.");
-        return new StoredPrompt(data, rebuilt);
+        return new StoredPrompt(data, found);
     }
 
     private static string ToJson(Activity activity) => BotJson.Serialize(activity);
 
     /// <summary>
-    /// The prompt as one later turn sees it, for at most one send: a catalog prompt freshly rebuilt for this
-    /// turn, or the stored JSON, parsed only when the turn sends it.
+    /// The prompt as one later turn sees it: a catalog prompt rebuilt for this turn, or the stored JSON. Either way
+    /// the question is made only when the turn sends it.
     /// </summary>
-    private sealed class StoredPrompt(PromptOptionsData data, PromptOptions? rebuilt)
+    private sealed class StoredPrompt(PromptOptionsData data, CatalogPrompt? found)
     {
         public string? Key => data.CatalogKey;
 
-        public IReadOnlyList<Choice> Choices => rebuilt?.Choices ?? data.Choices ?? [];
+        public IReadOnlyList<Choice> Choices => found?.Choices ?? data.Choices ?? [];
 
-        public int MaxRetries => rebuilt?.MaxRetries ?? data.MaxRetries ?? PromptOptions.DefaultMaxRetries;
+        public int MaxRetries => found?.MaxRetries ?? data.MaxRetries ?? PromptOptions.DefaultMaxRetries;
 
-        public Activity Question() => rebuilt?.Prompt ?? BotJson.Deserialize(data.Prompt!)!;
+        public Activity Question() => found?.Question() ?? BotJson.Deserialize(data.Prompt!)!;
 
-        public Activity Retry() => rebuilt is { } options
-            ? options.RetryPrompt ?? options.Prompt
-            : BotJson.Deserialize(data.RetryPrompt ?? data.Prompt!)!;
+        public Activity Retry() => found?.Retry() ?? BotJson.Deserialize(data.RetryPrompt ?? data.Prompt!)!;
     }
 }

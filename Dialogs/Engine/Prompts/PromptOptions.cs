@@ -26,8 +26,8 @@ public sealed record PromptOptions
     public int MaxRetries { get; init; } = DefaultMaxRetries;
 
     /// <summary>
-    /// Set by an <see cref="IPromptCatalog"/>: the prompt stores this key and rebuilds the rest from its
-    /// catalog on later turns. Without it the whole options are stored.
+    /// Set through <see cref="CatalogPrompt.Start"/>: the prompt stores this key and rebuilds the rest, the retry
+    /// included, from its catalog on later turns. Without it the whole options are stored.
     /// </summary>
     public string? CatalogKey { get; init; }
 }

@@ -3,6 +3,7 @@ using BackCareBot.Dialogs.Content;
 using BackCareBot.Dialogs.Engine;
 using BackCareBot.Dialogs.Messages;
 using BackCareBot.Protocol.Builder;
+using BackCareBot.Protocol.Schema;
 
 namespace BackCareBot.Dialogs.Triage.Flow;
 
@@ -42,67 +43,66 @@ public sealed class TriageQuestions(TriageServices services) : IPromptCatalog
 
     /// <summary>The options to start a prompt with; the key must be one this catalog builds.</summary>
     public PromptOptions Ask(string key, ITurnContext turnContext) =>
-        Find(key, turnContext) ?? throw new ArgumentException($"No triage question has the key '{key}'.", nameof(key));
+        (Find(key, turnContext) ?? throw new ArgumentException($"No triage question has the key '{key}'.", nameof(key))).Start(key);
 
-    public PromptOptions? Find(string key, ITurnContext turnContext)
+    public CatalogPrompt? Find(string key, ITurnContext turnContext)
     {
         var locale = turnContext.Activity.Locale;
         if (RetryKeys.TryGetValue(key, out var retryKey))
         {
-            return new PromptOptions
-            {
-                Prompt = services.Replies.Ask(key, locale),
-                RetryPrompt = services.Replies.Ask(retryKey, locale),
-                MaxRetries = MaxRetries,
-                CatalogKey = key,
-            };
+            return new CatalogPrompt(
+                [],
+                MaxRetries,
+                () => services.Replies.Ask(key, locale),
+                () => services.Replies.Ask(retryKey, locale));
         }
 
         if (key.StartsWith(SymptomPrefix, StringComparison.Ordinal))
         {
             var id = key[SymptomPrefix.Length..];
             var question = services.Content.SymptomQuestions.FirstOrDefault(q => q.Id == id);
-            return question is null ? null : SymptomQuestion(key, question, turnContext);
+            return question is null ? null : SymptomQuestion(question, turnContext);
         }
 
         return key switch
         {
-            ForgetConfirm => TwoChoices(key, services.Content.Message(key), locale, null),
-            FollowUpOffer => TwoChoices(key, services.Content.Message(key), locale, FollowUpValues()),
+            ForgetConfirm => TwoChoices(services.Content.Message(key), locale, null),
+            FollowUpOffer => TwoChoices(services.Content.Message(key), locale, FollowUpValues),
             _ => null,
         };
     }
 
-    private PromptOptions SymptomQuestion(string key, SymptomQuestion question, ITurnContext turnContext)
+    private CatalogPrompt SymptomQuestion(SymptomQuestion question, ITurnContext turnContext)
     {
         var locale = turnContext.Activity.Locale;
+        var phoneCall = PhoneCall.IsPhoneCall(turnContext.Activity);
         var yesNo = services.Content.Message("retryYesNo");
-        var sayAnswers = services.Content.Message(PhoneCall.IsPhoneCall(turnContext.Activity) ? "sayYesNoPhone" : "sayYesNo");
-        var spoken = $"{question.Speak ?? question.Text} {sayAnswers.Speak ?? sayAnswers.Text}";
-        return new PromptOptions
-        {
-            Prompt = services.Replies.Ask(new Line(question.Text, spoken, yesNo.Choices), locale),
-            RetryPrompt = services.Replies.Ask(new Line($"{yesNo.Text} {question.Text}", null, yesNo.Choices), locale),
-            MaxRetries = MaxRetries,
-            CatalogKey = key,
-        };
+        return new CatalogPrompt(
+            [],
+            MaxRetries,
+            () =>
+            {
+                var sayAnswers = services.Content.Message(phoneCall ? "sayYesNoPhone" : "sayYesNo");
+                var spoken = $"{question.Speak ?? question.Text} {sayAnswers.Speak ?? sayAnswers.Text}";
+                return services.Replies.Ask(new Line(question.Text, spoken, yesNo.Choices), locale);
+            },
+            () => services.Replies.Ask(new Line($"{yesNo.Text} {question.Text}", null, yesNo.Choices), locale));
     }
 
-    /// <summary>A yes-or-no choice; the button titles come from the line's choices.</summary>
-    private PromptOptions TwoChoices(string key, Line line, string? locale, IReadOnlyDictionary<string, string>? values)
+    /// <summary>A yes-or-no choice; the button titles come from the line's choices. Unanswered, it is asked once more.</summary>
+    private CatalogPrompt TwoChoices(Line line, string? locale, Func<IReadOnlyDictionary<string, string>>? values)
     {
         var titles = line.Choices ?? [];
-        return new PromptOptions
-        {
-            Prompt = services.Replies.Ask(line, locale, values, choices: []),
-            Choices =
+        return new CatalogPrompt(
             [
                 new Choice(Yes) { Title = titles.ElementAtOrDefault(0), Synonyms = [.. services.Content.Answers["yes"]] },
                 new Choice(No) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
             ],
-            MaxRetries = 1,
-            CatalogKey = key,
-        };
+            1,
+            Ask,
+            Ask);
+
+        Activity Ask() => services.Replies.Ask(line, locale, values?.Invoke(), choices: []);
     }
 
     private Dictionary<string, string> FollowUpValues() =>
