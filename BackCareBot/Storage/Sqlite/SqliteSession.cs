@@ -19,6 +19,8 @@ internal sealed class SqliteSession : IDisposable
     private readonly SqliteCommand _deleteIdle;
     private readonly SqliteCommand _rowIds;
     private readonly SqliteCommand _ping;
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
 
     public SqliteSession(string connectionString, TimeSpan busyTimeout)
     {
@@ -50,6 +52,11 @@ internal sealed class SqliteSession : IDisposable
             "$from", "$to", "$before", "$prefix");
         _rowIds = Prepare("SELECT min(rowid), max(rowid) FROM state");
         _ping = Prepare("SELECT count(*) FROM (SELECT 1 FROM state LIMIT 1)");
+
+        // IMMEDIATE takes the write lock at the start, so a batch that reads before it writes cannot find the file
+        // changed under it by another process half-way through.
+        _begin = Prepare("BEGIN IMMEDIATE");
+        _commit = Prepare("COMMIT");
     }
 
     public StoreItem? Read(string key)
@@ -98,12 +105,17 @@ internal sealed class SqliteSession : IDisposable
 
     public void Ping() => _ping.ExecuteScalar();
 
+    /// <summary>Starts a transaction for several operations; closing the connection before <see cref="Commit"/> rolls it back.</summary>
+    public void Begin() => _begin.ExecuteNonQuery();
+
+    public void Commit() => _commit.ExecuteNonQuery();
+
     /// <summary>The open connection, for a test that has to put it into a failing state.</summary>
     internal SqliteConnection Connection => _connection;
 
     public void Dispose()
     {
-        foreach (var command in new[] { _read, _insert, _update, _upsert, _delete, _deleteIdle, _rowIds, _ping })
+        foreach (var command in new[] { _read, _insert, _update, _upsert, _delete, _deleteIdle, _rowIds, _ping, _begin, _commit })
         {
             command.Dispose();
         }

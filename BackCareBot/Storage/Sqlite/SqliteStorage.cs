@@ -23,11 +23,12 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
     // changes the file in this process, so its page cache stays valid from turn to turn; with several
     // connections, each read would start by throwing away a cache another connection's commit made stale.
     private readonly SqliteSessionSlot _session;
+    private readonly SqliteGroupCommit _groupCommit;
     private readonly SqliteCheckpointer _checkpointer;
 
     // SQLite lets one writer in at a time and makes the others sleep in its busy handler, whose waits grow
-    // in milliseconds. Queuing this process's operations here instead costs microseconds; other processes
-    // on the same file still meet the busy timeout.
+    // in milliseconds. Queuing this process's operations here instead costs microseconds, and lets the queue
+    // share one commit (SqliteGroupCommit); other processes on the same file still meet the busy timeout.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _disposed;
     private readonly TimeProvider _timeProvider;
@@ -65,6 +66,7 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 
         SqliteSchema.Create(connectionString, busyTimeout);
         _session = new SqliteSessionSlot(connectionString, busyTimeout);
+        _groupCommit = new SqliteGroupCommit(_session, _gate);
         _checkpointer = new SqliteCheckpointer(connectionString, busyTimeout, _gate, checkpointInterval, timeProvider);
         _timeProvider = timeProvider;
         DatabasePath = fullPath;
@@ -168,18 +170,8 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
         _gate.Dispose();
     }
 
-    private async Task<T> RunExclusivelyAsync<T>(Func<SqliteSession, T> operation, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return _session.Run(operation);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> RunExclusivelyAsync<T>(Func<SqliteSession, T> operation, CancellationToken cancellationToken) =>
+        _groupCommit.RunAsync(operation, cancellationToken);
 
     private static bool Upsert(SqliteSession session, string key, string json, string etag, long now)
     {
