@@ -56,39 +56,43 @@ internal sealed class SqliteGroupCommit(SqliteSessionSlot session, SemaphoreSlim
         return await queued.Completion;
     }
 
+    // One batch per holding of the gate: a holder that went on draining under steady load would keep its own turn
+    // waiting. Whatever is still queued has its own waiters behind the gate.
     private void RunWaiting()
     {
-        while (TakeBatch())
+        if (!TakeBatch())
         {
-            if (_batch.Count == 1)
-            {
-                _batch[0].RunAlone(session);
-                continue;
-            }
+            return;
+        }
 
-            try
+        if (_batch.Count == 1)
+        {
+            _batch[0].RunAlone(session);
+            return;
+        }
+
+        try
+        {
+            session.Run(RunInOneTransaction);
+            foreach (var operation in _batch)
             {
-                session.Run(RunInOneTransaction);
-                foreach (var operation in _batch)
-                {
-                    operation.Complete();
-                }
+                operation.Complete();
             }
-            catch (StorageUnavailableException unavailable)
+        }
+        catch (StorageUnavailableException unavailable)
+        {
+            // A locked file or a full disk fails them all alike; trying each again would only wait again.
+            foreach (var operation in _batch)
             {
-                // A locked file or a full disk fails them all alike; trying each again would only wait again.
-                foreach (var operation in _batch)
-                {
-                    operation.Fail(unavailable);
-                }
+                operation.Fail(unavailable);
             }
-            catch (Exception)
+        }
+        catch (Exception)
+        {
+            // The slot closed the failed connection, which rolled the transaction back.
+            foreach (var operation in _batch)
             {
-                // The slot closed the failed connection, which rolled the transaction back.
-                foreach (var operation in _batch)
-                {
-                    operation.RunAlone(session);
-                }
+                operation.RunAlone(session);
             }
         }
     }
