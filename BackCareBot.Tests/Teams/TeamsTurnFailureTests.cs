@@ -3,7 +3,6 @@ using BackCareBot.Protocol.Schema;
 using BackCareBot.Protocol.State;
 using BackCareBot.Tests.Functional;
 using BackCareBot.Tests.Host;
-using BackCareBot.Tests.Triage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BackCareBot.Tests.Teams;
@@ -31,10 +30,7 @@ public sealed class TeamsTurnFailureTests : IAsyncLifetime
         var replies = await chat.SayAsync("my back hurts and I can't control my bladder", mentionName: TeamsChat.BotName);
 
         var message = Assert.Single(replies.Messages());
-        Assert.True(message.Says("emergencyGroup"), message.Text);
-        Assert.Contains("999", message.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("bladder", message.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(TriageScript.Content.RedFlagName("bladder_control"), message.Text, StringComparison.OrdinalIgnoreCase);
+        GroupAdvice.AssertBladderEmergencyKeptPrivate(message);
         var storage = _factory.Services.GetRequiredService<IStorage>();
         Assert.Empty(await storage.ReadAsync(
             [StorageKeys.Conversation(Channels.MsTeams, chat.ConversationId)!, StorageKeys.User(Channels.MsTeams, chat.UserId)!],

@@ -67,10 +67,7 @@ public sealed class TeamsTurnTests : IClassFixture<BotApplicationFactory>
         var replies = await chat.SayAsync("my back hurts and I can't control my bladder", mentionName: TeamsChat.BotName);
 
         var message = Assert.Single(replies.Messages());
-        Assert.True(message.Says("emergencyGroup"), message.Text);
-        Assert.Contains("999", message.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("bladder", message.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(TriageScript.Content.RedFlagName("bladder_control"), message.Text, StringComparison.OrdinalIgnoreCase);
+        GroupAdvice.AssertBladderEmergencyKeptPrivate(message);
         Assert.Equal(InputHints.IgnoringInput, message.InputHint);
         Assert.Empty(await StoredConversationAsync(chat));
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using BackCareBot.Protocol.Schema;
 
@@ -12,13 +11,11 @@ public sealed class MessageFactory(SpeechSettings speech)
 {
     // Almost every sentence comes from the content file, so the same SSML is built again and again; keep it.
     // Sentences with personal values (a summary) are rarer, and the cap keeps them from filling memory.
-    private const int MaxCachedSpeech = 2048;
-    private readonly ConcurrentDictionary<(string Sentence, string Language), string> _speech = new();
+    private readonly CappedCache<(string Sentence, string Language), string> _speech = new(2048);
 
     // Choices come from the content file too. Each value is a small JSON document of its own; a JsonElement
     // is read-only, so one can go out in every reply that offers the choice.
-    private const int MaxCachedChoices = 512;
-    private readonly ConcurrentDictionary<string, JsonElement> _choiceValues = new(StringComparer.Ordinal);
+    private readonly CappedCache<string, JsonElement> _choiceValues = new(512, StringComparer.Ordinal);
 
     /// <summary>Something the bot tells the person; they may still type.</summary>
     public Activity Statement(string text, string? speak, string? locale) =>
@@ -59,37 +56,11 @@ public sealed class MessageFactory(SpeechSettings speech)
         return activity;
     }
 
-    private JsonElement ChoiceValue(string choice)
-    {
-        if (_choiceValues.TryGetValue(choice, out var value))
-        {
-            return value;
-        }
+    private JsonElement ChoiceValue(string choice) =>
+        _choiceValues.GetOrBuild(choice, static (value, type) => JsonSerializer.SerializeToElement(value, type), MessagesJsonContext.Default.String);
 
-        value = JsonSerializer.SerializeToElement(choice, MessagesJsonContext.Default.String);
-        if (_choiceValues.Count < MaxCachedChoices)
-        {
-            _choiceValues.TryAdd(choice, value);
-        }
-
-        return value;
-    }
-
-    private string Speech(string sentence, string language)
-    {
-        if (_speech.TryGetValue((sentence, language), out var ssml))
-        {
-            return ssml;
-        }
-
-        ssml = Ssml.Build(sentence, language, speech.VoiceName);
-        if (_speech.Count < MaxCachedSpeech)
-        {
-            _speech.TryAdd((sentence, language), ssml);
-        }
-
-        return ssml;
-    }
+    private string Speech(string sentence, string language) =>
+        _speech.GetOrBuild((sentence, language), static (key, voice) => Ssml.Build(key.Sentence, key.Language, voice), speech.VoiceName);
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(string))]

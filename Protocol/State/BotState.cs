@@ -104,13 +104,10 @@ public abstract class BotState
 
     /// <summary>
     /// The turn's copy of the state. Typed values are kept as objects while the turn runs and written once at
-    /// save time; properties not touched this turn are copied through as the JSON that was read. No JSON DOM is
-    /// built: this runs twice in every turn, so it reads and writes with the streaming reader and writer.
+    /// save time; properties not touched this turn are copied through as the JSON that was read.
     /// </summary>
     internal sealed class CachedState(string? key)
     {
-        private readonly record struct StoredProperty(string Name, int Start, int Length);
-
         private const int MaxKeptBufferBytes = 64 * 1024;
 
         // Stored state is never embedded in HTML, so only what JSON itself requires is escaped: smaller documents.
@@ -124,10 +121,10 @@ public abstract class BotState
 
         private readonly Dictionary<string, (object? Value, Action<Utf8JsonWriter, object?> Write)> _values = new(StringComparer.Ordinal);
         private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
-        // The document as read, and where each of its top-level values lies in it. Values are deserialised straight
-        // from these bytes when asked for, and untouched ones copied back verbatim on save: no DOM is built.
-        private byte[]? _utf8;
-        private List<StoredProperty>? _stored;
+
+        // Null when nothing was read, or what was read was damaged: a damaged document's ETag is kept, so the next
+        // save replaces it.
+        private StoredDocument? _document;
 
         public string? Key { get; } = key;
 
@@ -139,9 +136,7 @@ public abstract class BotState
 
         public void Load(StoreItem item)
         {
-            var utf8 = Encoding.UTF8.GetBytes(item.Json);
-            _stored = IndexObject(utf8);
-            _utf8 = _stored is null ? null : utf8;
+            _document = StoredDocument.Read(item.Json);
             ETag = item.ETag;
             OriginalJson = item.Json;
         }
@@ -154,14 +149,15 @@ public abstract class BotState
                 return true;
             }
 
-            if (!_removed.Contains(name) && Find(name) is { } stored)
+            if (!_removed.Contains(name) && _document is { } document)
             {
                 try
                 {
-                    var reader = new Utf8JsonReader(_utf8.AsSpan(stored.Start, stored.Length));
-                    value = JsonSerializer.Deserialize(ref reader, typeInfo);
-                    _values[name] = (value, Writer(typeInfo));
-                    return true;
+                    if (document.TryRead(name, typeInfo, out value))
+                    {
+                        _values[name] = (value, Writer(typeInfo));
+                        return true;
+                    }
                 }
                 catch (JsonException)
                 {
@@ -192,8 +188,7 @@ public abstract class BotState
         {
             _values.Clear();
             _removed.Clear();
-            _utf8 = null;
-            _stored = null;
+            _document = null;
             Deleted = true;
         }
 
@@ -207,14 +202,7 @@ public abstract class BotState
             try
             {
                 writer.WriteStartObject();
-                foreach (var stored in _stored ?? [])
-                {
-                    if (!_values.ContainsKey(stored.Name) && !_removed.Contains(stored.Name))
-                    {
-                        writer.WritePropertyName(stored.Name);
-                        writer.WriteRawValue(_utf8.AsSpan(stored.Start, stored.Length), skipInputValidation: true);
-                    }
-                }
+                _document?.CopyTo(writer, static (name, self) => !self._values.ContainsKey(name) && !self._removed.Contains(name), this);
 
                 foreach (var (name, held) in _values)
                 {
@@ -244,53 +232,9 @@ public abstract class BotState
             Deleted = false;
             if (json is null)
             {
-                _utf8 = null;
-                _stored = null;
+                _document = null;
                 _values.Clear();
                 _removed.Clear();
-            }
-        }
-
-        private StoredProperty? Find(string name)
-        {
-            foreach (var stored in _stored ?? [])
-            {
-                if (stored.Name == name)
-                {
-                    return stored;
-                }
-            }
-
-            return null;
-        }
-
-        // A damaged document, or one that is not an object, is read as empty; its ETag is kept, so the next save replaces it.
-        private static List<StoredProperty>? IndexObject(byte[] utf8)
-        {
-            try
-            {
-                var reader = new Utf8JsonReader(utf8);
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                {
-                    return null;
-                }
-
-                var properties = new List<StoredProperty>();
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    properties.Add(new StoredProperty(name, start, (int)reader.BytesConsumed - start));
-                }
-
-                // Reading on past the end object finds anything left over, which makes the whole document damaged.
-                return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? properties : null;
-            }
-            catch (JsonException)
-            {
-                return null;
             }
         }
 

@@ -99,10 +99,10 @@ public sealed class TriageQuestions(TriageServices services) : IPromptCatalog
                 new Choice(No) { Title = titles.ElementAtOrDefault(1), Synonyms = [.. services.Content.Answers["no"]] },
             ],
             1,
-            Ask,
-            Ask);
+            Build,
+            Build);
 
-        Activity Ask() => services.Replies.Ask(line, locale, values?.Invoke(), choices: []);
+        Activity Build() => services.Replies.Ask(line, locale, values?.Invoke(), choices: []);
     }
 
     private Dictionary<string, string> FollowUpValues() =>
