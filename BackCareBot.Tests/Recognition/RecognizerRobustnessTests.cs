@@ -27,6 +27,11 @@ public sealed class RecognizerRobustnessTests
         string.Concat(Enumerable.Repeat("what if ", 500)) + "I can't pee",
         new string('x', 4096),
         string.Concat(Enumerable.Repeat("1,000 ", 700)),
+        string.Concat(Enumerable.Repeat("and is ", 1200)),
+        string.Concat(Enumerable.Repeat("my legs, they ", 600)),
+        string.Concat(Enumerable.Repeat("wee is fine, poo is not, ", 350)),
+        string.Concat(Enumerable.Repeat("I can but not my ", 500)),
+        "not", "is not", ", not", "and is", "but not my", "they", "my legs they",
     ];
 
     [Theory]

@@ -10,7 +10,8 @@ using BackCareBot.Dialogs.Recognition.Vocabulary;
 namespace BackCareBot.Dialogs.Recognition;
 
 /// <summary>
-/// The local recogniser: a pipeline of small extractors over one tokenization and one phrase-matching pass.
+/// The local recogniser: a pipeline of small extractors over one tokenization and one phrase-matching pass (red-flag
+/// phrases are matched again only where words stand apart: an elided statement, a subject carried into its predicate).
 /// It is thread-safe (per-thread scratch state) and never throws for any text. It is always authoritative
 /// for safety; cloud enrichment may only add to what it finds.
 /// </summary>
@@ -37,11 +38,15 @@ public sealed class Recognizer : IRecognizer
     private readonly SeverityExtractor _severity;
     private readonly LocationExtractor _locations;
     private readonly OnsetExtractor _onset;
+    private readonly EllipsisReader _ellipses;
+    private readonly SubjectCarrier _subjects;
 
     public Recognizer(RecognizerVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         _engine = new RecognizerEngineBuilder(vocabulary).Build();
+        _ellipses = new EllipsisReader(_engine.FlagMatcher, _engine.Tokenizer);
+        _subjects = new SubjectCarrier(_engine.FlagMatcher);
         var context = new ContextAnalyzer(vocabulary.Context, _engine.AssertiveNegatives, _engine.Words.AndWord);
         var temperatures = vocabulary.Temperature is { } temperature
             ? new TemperatureReader(temperature, vocabulary.RedFlags.ToList().FindIndex(f => f.Id == temperature.Flag), _engine.Words.UnitSeconds)
@@ -92,7 +97,9 @@ public sealed class Recognizer : IRecognizer
         MarkBarriers(u);
         _engine.Matcher.Match(u.TokenSpan, u.Barrier.AsSpan(0, u.Tokens.Count), u.Matches);
         u.GroupMatches();
+        _ellipses.Resolve(u);
         ClauseSegmenter.Segment(u);
+        _subjects.Carry(u);
         ContextAnalyzer.Prepare(u);
 
         var (level, affirmed, ignored) = _redFlags.Extract(u);

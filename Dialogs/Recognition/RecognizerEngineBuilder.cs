@@ -5,10 +5,14 @@ using BackCareBot.Dialogs.Recognition.Vocabulary;
 
 namespace BackCareBot.Dialogs.Recognition;
 
-/// <summary>Everything compiled once from a vocabulary: the tokenizer, one matcher for all phrases, and the id sets.</summary>
+/// <summary>
+/// Everything compiled once from a vocabulary: the tokenizer, one matcher for all phrases, one for red-flag phrases
+/// alone (read again over words that stand apart), and the id sets.
+/// </summary>
 internal sealed record RecognizerEngine(
     Tokenizer Tokenizer,
     PhraseMatcher Matcher,
+    PhraseMatcher FlagMatcher,
     bool[] BarrierWords,
     WordSets Words,
     IReadOnlySet<int> AssertiveNegatives);
@@ -143,9 +147,13 @@ internal sealed class RecognizerEngineBuilder
             assertiveWords[id] = true;
         }
 
+        // Red-flag phrases and what rules them out, matched again over words read across clauses.
+        var flagPatterns = _patterns.Where(p => p.Kind is PatternKind.RedFlag or PatternKind.RedFlagBlocker).ToList();
+        var gapRules = new GapRules(gapStops, wideStops, exceptionWords);
         return new RecognizerEngine(
             new Tokenizer(_lexicon, fuzzy, Joins),
-            new PhraseMatcher(_patterns, _lexicon.Count, numberWordIds, assertiveWords, new GapRules(gapStops, wideStops, exceptionWords)),
+            new PhraseMatcher(_patterns, _lexicon.Count, numberWordIds, assertiveWords, gapRules),
+            new PhraseMatcher(flagPatterns, _lexicon.Count, numberWordIds, assertiveWords, gapRules),
             barriers,
             words,
             _assertive);
@@ -176,6 +184,12 @@ internal sealed class RecognizerEngineBuilder
         Add(c.AbilityKeptBy, PatternKind.AbilityKeptBy);
         Add(c.AbilityLoss, PatternKind.AbilityLoss);
         Add(c.Possession, PatternKind.Possession);
+        Add(c.PartPronouns, PatternKind.PartPronoun);
+        Add(c.PluralParts, PatternKind.PluralPart);
+        Add(c.CoordinatedPredicates, PatternKind.CoordinatedPredicate);
+        Add(c.Auxiliaries, PatternKind.Auxiliary);
+        Add(c.EllipsisNegatives, PatternKind.EllipsisNegative);
+        Add(c.EllipsisTrailers, PatternKind.EllipsisTrailer);
     }
 
     private void AddDurations(DurationVocabulary d)

@@ -1,3 +1,4 @@
+using BackCareBot.Dialogs.Recognition.Context;
 using BackCareBot.Dialogs.Recognition.Matching;
 using BackCareBot.Dialogs.Recognition.Text;
 
@@ -16,6 +17,13 @@ internal sealed class Utterance
     public TokenBuffer Tokens { get; } = new();
     public List<PhraseMatch> Matches { get; } = [];
     public List<PhraseMatch>[] ByKind { get; } = [.. Enumerable.Range(0, KindCount).Select(_ => new List<PhraseMatch>())];
+
+    /// <summary>Scratch for a second matching pass, before its matches are added.</summary>
+    public List<PhraseMatch> LateMatches { get; } = [];
+
+    /// <summary>Scratch for a statement rebuilt from words of the utterance.</summary>
+    public RebuiltStatement Rebuilt { get; } = new();
+
     public int[] Sentence { get; private set; } = new int[64];
     public int[] Scope { get; private set; } = new int[64];
     public int[] Clause { get; private set; } = new int[64];
@@ -40,6 +48,21 @@ internal sealed class Utterance
         }
 
         return end >= 0;
+    }
+
+    /// <summary>Whether a phrase of this kind ends at token <paramref name="end"/>; start is the first token of the longest.</summary>
+    public bool EndsAt(PatternKind kind, int end, out int start)
+    {
+        start = int.MaxValue;
+        foreach (var m in Of(kind))
+        {
+            if (m.End == end && m.Start < start)
+            {
+                start = m.Start;
+            }
+        }
+
+        return start != int.MaxValue;
     }
 
     /// <summary>Whether a phrase of this kind (and of this entry, when <paramref name="index"/> is given) overlaps tokens start..end.</summary>
@@ -105,6 +128,7 @@ internal sealed class Utterance
         Now = now;
         Tokens.Clear();
         Matches.Clear();
+        LateMatches.Clear();
         foreach (var list in ByKind)
         {
             list.Clear();
@@ -137,6 +161,18 @@ internal sealed class Utterance
         {
             ByKind[(int)match.Kind].Add(match);
         }
+    }
+
+    /// <summary>Adds the matches of a later pass (<see cref="LateMatches"/>) to their kinds and clears them.</summary>
+    public void AddLateMatches()
+    {
+        foreach (var match in LateMatches)
+        {
+            Matches.Add(match);
+            ByKind[(int)match.Kind].Add(match);
+        }
+
+        LateMatches.Clear();
     }
 
     /// <summary>The person's own words for tokens start..end inclusive.</summary>

@@ -5,44 +5,72 @@ namespace BackCareBot.Dialogs.Recognition.Context;
 
 /// <summary>
 /// Numbers sentences, scopes and clauses. A scope ends at a sentence end or a terminator ("but", "except");
-/// a clause also ends where a comma or "and" is followed by a new subject ("no fever, my legs are weak").
-/// Cues only reach mentions in their own scope or clause.
+/// a clause also ends where a comma or "and" is followed by a new subject ("no fever, my legs are weak") or by a
+/// predicate that shares the subject before ("my leg doesn't feel right and is numb"). Cues only reach mentions in
+/// their own scope or clause.
 /// </summary>
 internal static class ClauseSegmenter
 {
+    [Flags]
+    private enum Mark : byte
+    {
+        None = 0,
+        Terminator = 1,
+        Starter = 2,
+        JoinerEnd = 4,
+        CarriedPredicate = 8,
+
+        /// <summary>"my mum's leg isn't sore but is numb": a terminator before a carried predicate keeps the scope.</summary>
+        KeepsScope = 16,
+    }
+
     public static void Segment(Utterance utterance)
     {
         var tokens = utterance.TokenSpan;
-        Span<bool> terminatorAt = tokens.Length <= 512 ? stackalloc bool[tokens.Length] : new bool[tokens.Length];
-        Span<bool> starterAt = tokens.Length <= 512 ? stackalloc bool[tokens.Length] : new bool[tokens.Length];
-        Span<bool> joinerEnd = tokens.Length <= 512 ? stackalloc bool[tokens.Length] : new bool[tokens.Length];
-        terminatorAt.Clear();
-        starterAt.Clear();
-        joinerEnd.Clear();
+        Span<Mark> marks = tokens.Length <= 512 ? stackalloc Mark[tokens.Length] : new Mark[tokens.Length];
+        marks.Clear();
+        foreach (var m in utterance.Of(PatternKind.CoordinatedPredicate))
+        {
+            if (CarriedPredicate.Follows(utterance, m.Start, out _))
+            {
+                marks[m.Start] |= Mark.CarriedPredicate;
+            }
+        }
+
         foreach (var m in utterance.Of(PatternKind.Terminator))
         {
-            terminatorAt[m.Start] = true;
+            marks[m.Start] |= Mark.Terminator;
+            if (m.End + 1 < tokens.Length && marks[m.End + 1].HasFlag(Mark.CarriedPredicate))
+            {
+                marks[m.Start] |= Mark.KeepsScope;
+            }
         }
 
         foreach (var m in utterance.Of(PatternKind.ClauseStarter))
         {
-            starterAt[m.Start] = true;
+            marks[m.Start] |= Mark.Starter;
         }
 
         foreach (var m in utterance.Of(PatternKind.ClauseJoiner))
         {
-            joinerEnd[m.End] = true;
+            marks[m.End] |= Mark.JoinerEnd;
         }
 
         int sentence = 0, scope = 0, clause = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (terminatorAt[i])
+            var mark = marks[i];
+            if (mark.HasFlag(Mark.Terminator))
             {
-                scope++;
+                if (!mark.HasFlag(Mark.KeepsScope))
+                {
+                    scope++;
+                }
+
                 clause++;
             }
-            else if (i > 0 && starterAt[i] && (tokens[i - 1].Kind == TokenKind.Comma || joinerEnd[i - 1]))
+            else if (i > 0 && (mark & (Mark.Starter | Mark.CarriedPredicate)) != 0
+                     && (tokens[i - 1].Kind == TokenKind.Comma || marks[i - 1].HasFlag(Mark.JoinerEnd)))
             {
                 clause++;
             }

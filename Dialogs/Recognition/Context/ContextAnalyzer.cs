@@ -235,7 +235,8 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         foreach (var cue in u.Of(PatternKind.OtherPerson))
         {
             if (cue.End < start && u.Scope[cue.End] == u.Scope[start] && !Blocked(u, cue) && !FirstPersonBetween(u, cue.End + 1, start)
-                && !IncludesSpeaker(u, cue) && !FirstPersonBetween(u, start, Math.Min(end + 2, u.Tokens.Count)) && !SpeakerToo(u, end))
+                && !IncludesSpeaker(u, cue) && !FirstPersonBetween(u, start, Math.Min(end + 2, u.Tokens.Count)) && !SpeakerToo(u, end)
+                && !PartAntecedent.PointsBack(u, cue))
             {
                 return true;
             }

@@ -57,6 +57,40 @@ internal sealed class PhraseMatcher
         }
     }
 
+    /// <summary>
+    /// Adds the matches that start in the subject (from <paramref name="subjectStart"/>) and cross the bridge into the
+    /// predicate it is carried into; each is placed on the predicate, from its start to the match's end, because that is
+    /// the clause whose negation and tense it takes.
+    /// </summary>
+    public void MatchCarried(ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> barriers, int subjectStart, Bridge bridge, List<PhraseMatch> matches)
+    {
+        for (var i = subjectStart; i <= bridge.SubjectEnd; i++)
+        {
+            ref readonly var token = ref tokens[i];
+            if (token.Kind == TokenKind.Word && token.Id >= 0 && token.Id < _byFirstWord.Length)
+            {
+                TryBridged(_byFirstWord[token.Id], tokens, i, barriers, bridge, matches);
+            }
+
+            if (token.Kind == TokenKind.Number || (token.Kind == TokenKind.Word && _numberWords.Contains(token.Id)))
+            {
+                TryBridged(_byNumber, tokens, i, barriers, bridge, matches);
+            }
+        }
+    }
+
+    private void TryBridged(Pattern[] candidates, ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, Bridge bridge, List<PhraseMatch> matches)
+    {
+        foreach (var pattern in candidates)
+        {
+            var end = pattern.MatchFrom(tokens, start, barriers, _assertiveWords, _gapRules, bridge, out var bridged);
+            if (end >= 0 && bridged)
+            {
+                matches.Add(new PhraseMatch(pattern.Kind, pattern.Index, bridge.PredicateStart, end));
+            }
+        }
+    }
+
     private void TryAll(Pattern[] candidates, ReadOnlySpan<Token> tokens, int start, ReadOnlySpan<bool> barriers, List<PhraseMatch> matches)
     {
         foreach (var pattern in candidates)

@@ -147,7 +147,7 @@ internal sealed class RedFlagExtractor(
 
     private bool Excluded(Utterance u, PhraseMatch mention, List<PhraseMatch> mentions)
     {
-        if (u.AnyOverlapping(PatternKind.RedFlagBlocker, mention.Start, mention.End, mention.Index))
+        if (Blocked(u, mention))
         {
             return true;
         }
@@ -170,6 +170,24 @@ internal sealed class RedFlagExtractor(
         foreach (var other in mentions)
         {
             if (Array.IndexOf(superseders, other.Index) >= 0 && other.Overlaps(mention.Start, mention.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A blocker rules out a mention it overlaps, unless it reaches in from an earlier clause: "my leg doesn't feel right
+    /// and is weak" is not "doesn't feel ... weak".
+    /// </summary>
+    private static bool Blocked(Utterance u, PhraseMatch mention)
+    {
+        foreach (var blocker in u.Of(PatternKind.RedFlagBlocker))
+        {
+            if (blocker.Index == mention.Index && blocker.Overlaps(mention.Start, mention.End)
+                && (blocker.Start >= mention.Start || u.Clause[blocker.Start] == u.Clause[mention.Start]))
             {
                 return true;
             }

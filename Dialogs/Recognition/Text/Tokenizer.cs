@@ -16,6 +16,9 @@ internal sealed class Tokenizer(Lexicon lexicon, FuzzyIndex fuzzy, IReadOnlyDict
 
     public static long JoinKey(int first, int second) => ((long)first << 32) | (uint)second;
 
+    /// <summary>The word two words are read as, as typed text reads them: "can" + "not" is "cant".</summary>
+    public bool TryJoin(int first, int second, out int joined) => joins.TryGetValue(JoinKey(first, second), out joined);
+
     public void Tokenize(string text, TokenBuffer tokens)
     {
         tokens.Clear();

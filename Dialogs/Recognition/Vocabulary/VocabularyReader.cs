@@ -228,6 +228,12 @@ internal sealed class VocabularyReader(string source)
         AbilityKeptBy = OptionalStrings(c, "abilityKeptBy", "context"),
         AbilityLoss = OptionalStrings(c, "abilityLoss", "context"),
         Possession = OptionalStrings(c, "possession", "context"),
+        PartPronouns = OptionalStrings(c, "partPronouns", "context"),
+        PluralParts = OptionalStrings(c, "pluralParts", "context"),
+        CoordinatedPredicates = OptionalStrings(c, "coordinatedPredicates", "context"),
+        Auxiliaries = OptionalStrings(c, "auxiliaries", "context"),
+        EllipsisNegatives = OptionalStrings(c, "ellipsisNegatives", "context"),
+        EllipsisTrailers = OptionalStrings(c, "ellipsisTrailers", "context"),
     };
 
     private DurationVocabulary ReadDurations(JsonElement d)
@@ -415,6 +421,7 @@ internal sealed class VocabularyReader(string source)
         }
 
         Check(vocabulary.Context.AbilityKeptBy, "context 'abilityKeptBy'");
+        Check(vocabulary.Context.PluralParts, "context 'pluralParts'");
 
         foreach (var group in vocabulary.Locations.Concat(vocabulary.Paces).Concat(vocabulary.Triggers))
         {

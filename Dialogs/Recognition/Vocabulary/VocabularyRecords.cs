@@ -95,6 +95,24 @@ public sealed record ContextVocabulary(
 
     /// <summary>Verbs of having: "my legs have no feeling" reports a loss; "my legs don't feel weak" does not.</summary>
     public IReadOnlyList<string> Possession { get; init; } = [];
+
+    /// <summary>Pronouns that may point back to the person's own body parts: "my legs are not ok, they keep giving way".</summary>
+    public IReadOnlyList<string> PartPronouns { get; init; } = [];
+
+    /// <summary>Body parts that come in pairs or more, which a <see cref="PartPronouns"/> pronoun may point back to.</summary>
+    public IReadOnlyList<string> PluralParts { get; init; } = [];
+
+    /// <summary>After "and", a comma or "but", these open a predicate that shares the subject before: "my leg aches and is weak".</summary>
+    public IReadOnlyList<string> CoordinatedPredicates { get; init; } = [];
+
+    /// <summary>The first of these splits a statement into its subject and what is said of it: "wee | is | under control".</summary>
+    public IReadOnlyList<string> Auxiliaries { get; init; } = [];
+
+    /// <summary>A short statement ending or opening with one of these borrows the statement before it: "poo is not".</summary>
+    public IReadOnlyList<string> EllipsisNegatives { get; init; } = [];
+
+    /// <summary>Words that may close such a short statement: "poo isn't either".</summary>
+    public IReadOnlyList<string> EllipsisTrailers { get; init; } = [];
 }
 
 /// <summary>Words that shape a duration: points in time, spasm length cues, frequency cues.</summary>

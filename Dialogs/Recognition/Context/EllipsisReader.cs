@@ -1,0 +1,232 @@
+using BackCareBot.Dialogs.Recognition.Matching;
+using BackCareBot.Dialogs.Recognition.Text;
+
+namespace BackCareBot.Dialogs.Recognition.Context;
+
+/// <summary>
+/// Reads an elided statement whole. A short statement that ends in a negation ("wee's under control, poo is not")
+/// borrows what the statement before says of its subject: "poo isn't under control". One that opens with "not" ("I can
+/// control my wee but not my poo") is the statement before with its last words swapped and its verb negated: "I can't
+/// control my poo". Red-flag phrases are then matched over the rebuilt words; only a phrase that takes in the
+/// statement's own words, its negation and borrowed words counts, so a complaint borrowed under "not" ("I've lost
+/// control of my bladder, not my bowels") is not read as a second complaint.
+/// </summary>
+internal sealed class EllipsisReader(PhraseMatcher flagMatcher, Tokenizer tokenizer)
+{
+    /// <summary>The statement's own words: "poo", "my bowels", "my bowels definitely".</summary>
+    private const int MaxOwnWords = 3;
+
+    /// <summary>Longer statements before are read as they are: borrowing from them would be a guess.</summary>
+    private const int MaxBorrowedWords = 12;
+
+    /// <summary>Links in a row between the two statements: ", but", ". And".</summary>
+    private const int MaxLinks = 3;
+
+    /// <summary>Call after grouping matches and before numbering clauses: an elided statement opens a clause of its own.</summary>
+    public void Resolve(Utterance u)
+    {
+        foreach (var negative in u.Of(PatternKind.EllipsisNegative))
+        {
+            // "not sure", "no longer": words that only look like a negation.
+            if (u.AnyOverlapping(PatternKind.Pseudo, negative.Start, negative.End))
+            {
+                continue;
+            }
+
+            if (RebuildClosing(u, negative, out var statementStart) || RebuildOpening(u, negative, out statementStart))
+            {
+                Read(u, statementStart);
+            }
+        }
+
+        u.AddLateMatches();
+    }
+
+    /// <summary>"poo is not", "my bowels aren't either": own words, then the negation, then borrowed words.</summary>
+    private static bool RebuildClosing(Utterance u, PhraseMatch negative, out int statementStart)
+    {
+        statementStart = negative.Start;
+        while (statementStart > 0 && negative.Start - statementStart <= MaxOwnWords && IsPlain(u, statementStart - 1))
+        {
+            statementStart--;
+        }
+
+        var own = negative.Start - statementStart;
+        if (own == 0 || own > MaxOwnWords || !LinkStartsAt(u, SkipTrailers(u, negative.End + 1))
+            || !FindStatementBefore(u, statementStart, out _, out var to, out var auxiliary) || auxiliary >= to)
+        {
+            return false;
+        }
+
+        var rebuilt = u.Rebuilt;
+        rebuilt.Clear();
+        rebuilt.AddRange(u, statementStart, negative.Start - 1, WordSource.Own);
+        rebuilt.AddRange(u, negative.Start, negative.End, WordSource.Negation);
+        rebuilt.AddRange(u, auxiliary + 1, to, WordSource.Borrowed);
+        return true;
+    }
+
+    /// <summary>
+    /// "but not my poo": the statement before with its last words swapped for these and its auxiliary negated. When the
+    /// swapped words stand before the auxiliary ("my legs are numb but not my feet") they are its subject instead.
+    /// </summary>
+    private bool RebuildOpening(Utterance u, PhraseMatch negative, out int statementStart)
+    {
+        statementStart = negative.Start;
+        var ownStart = negative.End + 1;
+        var ownEnd = negative.End;
+        while (ownEnd + 1 < u.Tokens.Count && ownEnd - negative.End < MaxOwnWords && IsPlain(u, ownEnd + 1)
+               && !LinkStartsAt(u, ownEnd + 1) && !u.StartsAt(PatternKind.EllipsisTrailer, ownEnd + 1, out _))
+        {
+            ownEnd++;
+        }
+
+        if (ownEnd == negative.End || !LinkStartsAt(u, SkipTrailers(u, ownEnd + 1))
+            || !FindStatementBefore(u, negative.Start, out var from, out var to, out var auxiliary)
+            || u.StartsAt(PatternKind.EllipsisNegative, auxiliary, out _))
+        {
+            return false;
+        }
+
+        var swapped = SwappedStart(u, from, to, ownStart, ownEnd - ownStart + 1);
+        var rebuilt = u.Rebuilt;
+        rebuilt.Clear();
+        if (swapped > auxiliary)
+        {
+            rebuilt.AddRange(u, from, auxiliary - 1, WordSource.Borrowed);
+            AddNegatedAuxiliary(u, auxiliary, negative);
+            rebuilt.AddRange(u, auxiliary + 1, swapped - 1, WordSource.Borrowed);
+            rebuilt.AddRange(u, ownStart, ownEnd, WordSource.Own);
+            return true;
+        }
+
+        if (swapped < auxiliary && auxiliary < to)
+        {
+            rebuilt.AddRange(u, ownStart, ownEnd, WordSource.Own);
+            AddNegatedAuxiliary(u, auxiliary, negative);
+            rebuilt.AddRange(u, auxiliary + 1, to, WordSource.Borrowed);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"can" + "not" read as one word, "can't", as typed text reads it; otherwise the two words.</summary>
+    private void AddNegatedAuxiliary(Utterance u, int auxiliary, PhraseMatch negative)
+    {
+        var tokens = u.TokenSpan;
+        var rebuilt = u.Rebuilt;
+        if (negative.Start == negative.End && tokenizer.TryJoin(tokens[auxiliary].Id, tokens[negative.Start].Id, out var joined))
+        {
+            var token = tokens[auxiliary];
+            token.Id = joined;
+            rebuilt.Add(token, negative.Start, WordSource.Borrowed | WordSource.Negation, barrier: false);
+            return;
+        }
+
+        rebuilt.AddRange(u, auxiliary, auxiliary, WordSource.Borrowed);
+        rebuilt.AddRange(u, negative.Start, negative.End, WordSource.Negation);
+    }
+
+    /// <summary>
+    /// Where the words the short statement stands in for begin: at the last word of the statement before that its own
+    /// first word repeats ("my wee" for "my poo"), or else as many words from its end.
+    /// </summary>
+    private static int SwappedStart(Utterance u, int from, int to, int ownStart, int ownCount)
+    {
+        var tokens = u.TokenSpan;
+        for (var i = to; i >= from; i--)
+        {
+            if (tokens[i].Kind == TokenKind.Word && tokens[i].Id >= 0 && tokens[i].Id == tokens[ownStart].Id)
+            {
+                return i;
+            }
+        }
+
+        return to - ownCount + 1;
+    }
+
+    private void Read(Utterance u, int statementStart)
+    {
+        var rebuilt = u.Rebuilt;
+        flagMatcher.Match(rebuilt.Tokens.Items, rebuilt.Barriers, rebuilt.Matches);
+        foreach (var m in rebuilt.Matches)
+        {
+            if (rebuilt.Sources(m.Start, m.End, out var first, out var last) == WordSource.All)
+            {
+                u.LateMatches.Add(new PhraseMatch(m.Kind, m.Index, first, last));
+            }
+        }
+
+        // The statement has a subject of its own, so a negation in the statement before does not reach into it.
+        u.LateMatches.Add(new PhraseMatch(PatternKind.ClauseStarter, 0, statementStart, statementStart));
+    }
+
+    /// <summary>
+    /// The statement before the link that ends just before <paramref name="start"/>, and its first auxiliary, which
+    /// splits its subject from what it says of it.
+    /// </summary>
+    private static bool FindStatementBefore(Utterance u, int start, out int from, out int to, out int auxiliary)
+    {
+        from = -1;
+        auxiliary = -1;
+        to = start - 1;
+        for (var links = 0; to >= 0 && links < MaxLinks && LinkEndsAt(u, to, out var link); links++)
+        {
+            to = link - 1;
+        }
+
+        if (to < 0 || to == start - 1 || !IsPlain(u, to))
+        {
+            return false;
+        }
+
+        from = to;
+        while (from > 0 && to - from < MaxBorrowedWords && IsPlain(u, from - 1))
+        {
+            from--;
+        }
+
+        if (to - from + 1 > MaxBorrowedWords)
+        {
+            return false;
+        }
+
+        foreach (var m in u.Of(PatternKind.Auxiliary))
+        {
+            if (m.Start >= from && m.Start <= to && (auxiliary < 0 || m.Start < auxiliary))
+            {
+                auxiliary = m.Start;
+            }
+        }
+
+        return auxiliary >= 0;
+    }
+
+    private static int SkipTrailers(Utterance u, int at)
+    {
+        while (at < u.Tokens.Count && u.StartsAt(PatternKind.EllipsisTrailer, at, out var end))
+        {
+            at = end + 1;
+        }
+
+        return at;
+    }
+
+    /// <summary>A word or number inside a statement: not punctuation, and not the end of a link such as "and" or "but".</summary>
+    private static bool IsPlain(Utterance u, int at) =>
+        u.TokenSpan[at].Kind is TokenKind.Word or TokenKind.Number && !LinkEndsAt(u, at, out _);
+
+    /// <summary>A comma, a sentence end, "and", "but", "whereas" ... ending at <paramref name="at"/>.</summary>
+    private static bool LinkEndsAt(Utterance u, int at, out int start)
+    {
+        start = at;
+        return u.TokenSpan[at].Kind is TokenKind.Comma or TokenKind.SentenceEnd
+            || u.EndsAt(PatternKind.ClauseJoiner, at, out start) || u.EndsAt(PatternKind.Terminator, at, out start);
+    }
+
+    /// <summary>The end of the text, a comma, a sentence end, or a link word starting at <paramref name="at"/>.</summary>
+    private static bool LinkStartsAt(Utterance u, int at) =>
+        at >= u.Tokens.Count || u.TokenSpan[at].Kind is TokenKind.Comma or TokenKind.SentenceEnd
+        || u.StartsAt(PatternKind.ClauseJoiner, at, out _) || u.StartsAt(PatternKind.Terminator, at, out _);
+}
