@@ -32,14 +32,15 @@ internal sealed class LoadRunner(LoadOptions options)
         return recorder.Report(options, clock.Elapsed, peak);
     }
 
-    private Task RunPeopleAsync(HttpClient client, Recorder recorder, CancellationToken stop)
+    private async Task RunPeopleAsync(HttpClient client, Recorder recorder, CancellationToken stop)
     {
         var pacer = options.Rate is { } rate ? new Pacer(rate, options.Concurrency, Stopwatch.GetTimestamp()) : null;
-        return Task.WhenAll(Enumerable.Range(0, options.Concurrency)
-            .Select(person => Task.Run(() => PersonAsync(client, recorder, pacer, person, stop), CancellationToken.None)));
+        var slots = pacer is null ? null : new SlotWaiter(stop);
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency)
+            .Select(person => Task.Run(() => PersonAsync(client, recorder, pacer, slots, person, stop), CancellationToken.None)));
     }
 
-    private static async Task PersonAsync(HttpClient client, Recorder recorder, Pacer? pacer, int person, CancellationToken stop)
+    private static async Task PersonAsync(HttpClient client, Recorder recorder, Pacer? pacer, SlotWaiter? slots, int person, CancellationToken stop)
     {
         var conversationNumber = 0;
         var turn = 0L;
@@ -50,9 +51,9 @@ internal sealed class LoadRunner(LoadOptions options)
             foreach (var text in script)
             {
                 var slot = pacer?.Slot(person, turn++);
-                if (slot is { } due)
+                if (slot is { } due && slots is not null)
                 {
-                    await Pacer.WaitForAsync(due, stop);
+                    await slots.WaitForAsync(due);
                 }
 
                 if (stop.IsCancellationRequested)

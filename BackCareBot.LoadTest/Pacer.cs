@@ -26,14 +26,4 @@ internal sealed class Pacer
 
     /// <summary>The <paramref name="turn"/>-th slot (from 0) of one person, as a <see cref="Stopwatch"/> timestamp.</summary>
     public long Slot(int person, long turn) => _start + (person * _stagger) + (turn * _interval);
-
-    /// <summary>Waits for a slot; returns at once when the person is already late for it.</summary>
-    public static async Task WaitForAsync(long slot, CancellationToken stop)
-    {
-        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), slot);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
 }

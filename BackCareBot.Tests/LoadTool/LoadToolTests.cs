@@ -66,6 +66,40 @@ public sealed class LoadToolTests : IClassFixture<LiveBotHost>
     }
 
     [Fact]
+    public async Task SlotWaiter_WakesNobodyBeforeTheirSlot()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var waiter = new SlotWaiter(stop.Token);
+        var start = Stopwatch.GetTimestamp();
+        var slots = Enumerable.Range(1, 20).Select(i => start + (i * Stopwatch.Frequency / 1000)).Reverse().ToList();
+
+        var woken = await Task.WhenAll(slots.Select(async slot =>
+        {
+            await waiter.WaitForAsync(slot);
+            return (Slot: slot, At: Stopwatch.GetTimestamp());
+        }));
+
+        Assert.All(woken, person => Assert.True(person.At >= person.Slot, $"woken {Stopwatch.GetElapsedTime(person.At, person.Slot)} early"));
+        await stop.CancelAsync();
+    }
+
+    [Fact]
+    public async Task SlotWaiter_Stopped_WakesEveryoneStillWaitingAndHoldsNobodyAfter()
+    {
+        using var stop = new CancellationTokenSource();
+        var waiter = new SlotWaiter(stop.Token);
+        var inAnHour = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3600);
+        var waiting = Enumerable.Range(0, 5).Select(_ => waiter.WaitForAsync(inAnHour)).ToArray();
+        await Task.Delay(20);
+        Assert.All(waiting, person => Assert.False(person.IsCompleted));
+
+        await stop.CancelAsync();
+        await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(waiter.WaitForAsync(inAnHour).IsCompleted);
+    }
+
+    [Fact]
     public void Recorder_LoadToolFallingBehind_ShowsInTheLatencyButNotInTheAnswerTime()
     {
         var recorder = new Recorder();
