@@ -183,6 +183,7 @@ internal sealed class RecognizerEngineBuilder
         Add(c.Novelty, PatternKind.Novelty);
         Add(c.AbilityKeptBy, PatternKind.AbilityKeptBy);
         Add(c.AbilityLoss, PatternKind.AbilityLoss);
+        Add(c.AbilityPartlyAfter, PatternKind.AbilityPartlyAfter);
         Add(c.Possession, PatternKind.Possession);
         Add(c.PartPronouns, PatternKind.PartPronoun);
         Add(c.PluralParts, PatternKind.PluralPart);

@@ -19,6 +19,9 @@ internal sealed class LostAbilityReader(IReadOnlySet<int> assertiveNegatives)
     /// <summary>Words after an ability that may still turn it into a denial: "my legs don't have any strength problems".</summary>
     private const int KeptAfterReach = 2;
 
+    /// <summary>Words from the part of the body to a closing "but not always": "my bladder, just about, most of the time".</summary>
+    private const int PartlyReach = 3;
+
     /// <summary>
     /// The tokens that report a lost ability over <paramref name="area"/>, or null. Three word orders:
     /// "don't have any feeling in my groin", "no bladder control", "my leg doesn't have any strength".
@@ -33,8 +36,8 @@ internal sealed class LostAbilityReader(IReadOnlySet<int> assertiveNegatives)
             }
 
             // The word-order checks are cheap and usually fail; the two filters loop over other matches, so they come last.
-            var span = ability.End < area.Start ? Before(u, ability, area)
-                : ability.Start == area.End + 1 ? Compound(u, ability, area)
+            var span = ability.End < area.Start ? Before(u, ability, area) ?? PartlyAfter(u, ability.Start, area)
+                : ability.Start == area.End + 1 ? Compound(u, ability, area) ?? PartlyAfter(u, area.Start, ability)
                 : After(u, ability, area);
             if (span is not null && !OtherMentionCovers(u, area, ability) && !KeptAfter(u, ability))
             {
@@ -60,6 +63,27 @@ internal sealed class LostAbilityReader(IReadOnlySet<int> assertiveNegatives)
     {
         var start = LossStart(u, area.Start, ability, area.Start);
         return start >= 0 ? (start, ability.End) : null;
+    }
+
+    /// <summary>
+    /// "I can control my bladder, but not always", "I have bladder control most of the time": a held ability made
+    /// partial at the end of what is said, and so partly lost. The qualifier must close the sentence or the message;
+    /// with more after it ("not always been this sore") it may be about something else.
+    /// </summary>
+    private static (int, int)? PartlyAfter(Utterance u, int start, PhraseMatch last)
+    {
+        var tokens = u.TokenSpan;
+        foreach (var partly in u.Of(PatternKind.AbilityPartlyAfter))
+        {
+            if (partly.Start > last.End && partly.Start - last.End - 1 <= PartlyReach
+                && u.Sentence[partly.Start] == u.Sentence[last.End]
+                && (partly.End + 1 == tokens.Length || tokens[partly.End + 1].Kind != TokenKind.Word))
+            {
+                return (start, partly.End);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"my legs have no feeling": only with a verb of having, or "my legs don't feel weak" would count.</summary>

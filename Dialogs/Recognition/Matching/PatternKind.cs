@@ -20,6 +20,7 @@ internal enum PatternKind : byte
     Novelty,
     AbilityKeptBy,
     AbilityLoss,
+    AbilityPartlyAfter,
     Possession,
     PartPronoun,
     PluralPart,

@@ -227,6 +227,7 @@ internal sealed class VocabularyReader(string source)
         Novelty = OptionalStrings(c, "novelty", "context"),
         AbilityKeptBy = OptionalStrings(c, "abilityKeptBy", "context"),
         AbilityLoss = OptionalStrings(c, "abilityLoss", "context"),
+        AbilityPartlyAfter = OptionalStrings(c, "abilityPartlyAfter", "context"),
         Possession = OptionalStrings(c, "possession", "context"),
         PartPronouns = OptionalStrings(c, "partPronouns", "context"),
         PluralParts = OptionalStrings(c, "pluralParts", "context"),

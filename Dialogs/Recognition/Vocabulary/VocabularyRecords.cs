@@ -93,6 +93,9 @@ public sealed record ContextVocabulary(
     /// <summary>Words of loss or doubt before an ability: "losing strength", "trouble controlling", "not sure I can feel".</summary>
     public IReadOnlyList<string> AbilityLoss { get; init; } = [];
 
+    /// <summary>Closing an ability, these make it partial: "I can control my bladder, but not always".</summary>
+    public IReadOnlyList<string> AbilityPartlyAfter { get; init; } = [];
+
     /// <summary>Verbs of having: "my legs have no feeling" reports a loss; "my legs don't feel weak" does not.</summary>
     public IReadOnlyList<string> Possession { get; init; } = [];
 
