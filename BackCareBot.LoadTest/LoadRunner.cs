@@ -34,13 +34,14 @@ internal sealed class LoadRunner(LoadOptions options)
 
     private async Task RunPeopleAsync(HttpClient client, Recorder recorder, CancellationToken stop)
     {
-        var pacer = options.Rate is { } rate ? new Pacer(rate, options.Concurrency, Stopwatch.GetTimestamp()) : null;
-        var slots = pacer is null ? null : new SlotWaiter(stop);
+        var pacing = options.Rate is { } rate
+            ? new Pacing(new Pacer(rate, options.Concurrency, Stopwatch.GetTimestamp()), new SlotWaiter(stop))
+            : null;
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency)
-            .Select(person => Task.Run(() => PersonAsync(client, recorder, pacer, slots, person, stop), CancellationToken.None)));
+            .Select(person => Task.Run(() => PersonAsync(client, recorder, pacing, person, stop), CancellationToken.None)));
     }
 
-    private static async Task PersonAsync(HttpClient client, Recorder recorder, Pacer? pacer, SlotWaiter? slots, int person, CancellationToken stop)
+    private static async Task PersonAsync(HttpClient client, Recorder recorder, Pacing? pacing, int person, CancellationToken stop)
     {
         var conversationNumber = 0;
         var turn = 0L;
@@ -50,10 +51,12 @@ internal sealed class LoadRunner(LoadOptions options)
             var conversationId = $"load-{person}-{conversationNumber++}-{Guid.NewGuid():N}";
             foreach (var text in script)
             {
-                var slot = pacer?.Slot(person, turn++);
-                if (slot is { } due && slots is not null)
+                long? slot = null;
+                if (pacing is not null)
                 {
-                    await slots.WaitForAsync(due);
+                    var due = pacing.Pacer.Slot(person, turn++);
+                    slot = due;
+                    await pacing.Slots.WaitForAsync(due);
                 }
 
                 if (stop.IsCancellationRequested)
@@ -98,4 +101,7 @@ internal sealed class LoadRunner(LoadOptions options)
             return (Stopwatch.GetElapsedTime(started), false);
         }
     }
+
+    /// <summary>A fixed rate: when each person's turns are due, and what wakes them then.</summary>
+    private sealed record Pacing(Pacer Pacer, SlotWaiter Slots);
 }

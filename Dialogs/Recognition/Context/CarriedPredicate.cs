@@ -1,4 +1,3 @@
-using BackCareBot.Dialogs.Recognition.Matching;
 using BackCareBot.Dialogs.Recognition.Text;
 
 namespace BackCareBot.Dialogs.Recognition.Context;
@@ -18,27 +17,7 @@ internal static class CarriedPredicate
     /// </summary>
     public static bool Follows(Utterance u, int start, out int subjectEnd)
     {
-        var tokens = u.TokenSpan;
-        var links = 0;
-        subjectEnd = start - 1;
-        while (subjectEnd >= 0 && links < MaxLinks)
-        {
-            if (tokens[subjectEnd].Kind == TokenKind.Comma)
-            {
-                subjectEnd--;
-            }
-            else if (u.EndsAt(PatternKind.ClauseJoiner, subjectEnd, out var link) || u.EndsAt(PatternKind.Terminator, subjectEnd, out link))
-            {
-                subjectEnd = link - 1;
-            }
-            else
-            {
-                break;
-            }
-
-            links++;
-        }
-
-        return links > 0 && subjectEnd >= 0 && tokens[subjectEnd].Kind is TokenKind.Word or TokenKind.Number;
+        subjectEnd = StatementLinks.SkipBack(u, start - 1, acrossSentences: false, MaxLinks, out var links);
+        return links > 0 && subjectEnd >= 0 && u.TokenSpan[subjectEnd].Kind is TokenKind.Word or TokenKind.Number;
     }
 }

@@ -170,12 +170,7 @@ internal sealed class EllipsisReader(PhraseMatcher flagMatcher, Tokenizer tokeni
     {
         from = -1;
         auxiliary = -1;
-        to = start - 1;
-        for (var links = 0; to >= 0 && links < MaxLinks && LinkEndsAt(u, to, out var link); links++)
-        {
-            to = link - 1;
-        }
-
+        to = StatementLinks.SkipBack(u, start - 1, acrossSentences: true, MaxLinks, out _);
         if (to < 0 || to == start - 1 || !IsPlain(u, to))
         {
             return false;
@@ -215,15 +210,7 @@ internal sealed class EllipsisReader(PhraseMatcher flagMatcher, Tokenizer tokeni
 
     /// <summary>A word or number inside a statement: not punctuation, and not the end of a link such as "and" or "but".</summary>
     private static bool IsPlain(Utterance u, int at) =>
-        u.TokenSpan[at].Kind is TokenKind.Word or TokenKind.Number && !LinkEndsAt(u, at, out _);
-
-    /// <summary>A comma, a sentence end, "and", "but", "whereas" ... ending at <paramref name="at"/>.</summary>
-    private static bool LinkEndsAt(Utterance u, int at, out int start)
-    {
-        start = at;
-        return u.TokenSpan[at].Kind is TokenKind.Comma or TokenKind.SentenceEnd
-            || u.EndsAt(PatternKind.ClauseJoiner, at, out start) || u.EndsAt(PatternKind.Terminator, at, out start);
-    }
+        u.TokenSpan[at].Kind is TokenKind.Word or TokenKind.Number && !StatementLinks.EndsAt(u, at, acrossSentences: true, out _);
 
     /// <summary>The end of the text, a comma, a sentence end, or a link word starting at <paramref name="at"/>.</summary>
     private static bool LinkStartsAt(Utterance u, int at) =>

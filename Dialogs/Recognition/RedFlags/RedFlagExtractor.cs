@@ -66,7 +66,7 @@ internal sealed class RedFlagExtractor(
             }
 
             areasTried[flag]++;
-            if (lostAbility.Find(u, area) is var (start, end) && !u.AnyOverlapping(PatternKind.RedFlagBlocker, start, end, flag))
+            if (lostAbility.Find(u, area) is var (start, end) && !Blocked(u, flag, start, end))
             {
                 Judge(u, flag, start, end, state, firstReason, evidence, order);
             }
@@ -75,7 +75,7 @@ internal sealed class RedFlagExtractor(
         var temperatureFlag = temperatures?.Flag ?? -1;
         foreach (var reading in readings)
         {
-            if (reading.Fever && state[temperatureFlag] != 2 && !u.AnyOverlapping(PatternKind.RedFlagBlocker, reading.Start, reading.End, temperatureFlag))
+            if (reading.Fever && state[temperatureFlag] != 2 && !Blocked(u, temperatureFlag, reading.Start, reading.End))
             {
                 Judge(u, temperatureFlag, reading.Start, reading.End, state, firstReason, evidence, order, negationCounts: false);
             }
@@ -147,7 +147,7 @@ internal sealed class RedFlagExtractor(
 
     private bool Excluded(Utterance u, PhraseMatch mention, List<PhraseMatch> mentions)
     {
-        if (Blocked(u, mention))
+        if (Blocked(u, mention.Index, mention.Start, mention.End))
         {
             return true;
         }
@@ -179,15 +179,16 @@ internal sealed class RedFlagExtractor(
     }
 
     /// <summary>
-    /// A blocker rules out a mention it overlaps, unless it reaches in from an earlier clause: "my leg doesn't feel right
-    /// and is weak" is not "doesn't feel ... weak".
+    /// A blocker of <paramref name="flag"/> rules out the tokens start..end it overlaps, unless it reaches in from an
+    /// earlier clause: "my leg doesn't feel right and is weak" is not "doesn't feel ... weak". One rule for phrases, lost
+    /// abilities and temperatures alike.
     /// </summary>
-    private static bool Blocked(Utterance u, PhraseMatch mention)
+    private static bool Blocked(Utterance u, int flag, int start, int end)
     {
         foreach (var blocker in u.Of(PatternKind.RedFlagBlocker))
         {
-            if (blocker.Index == mention.Index && blocker.Overlaps(mention.Start, mention.End)
-                && (blocker.Start >= mention.Start || u.Clause[blocker.Start] == u.Clause[mention.Start]))
+            if (blocker.Index == flag && blocker.Overlaps(start, end)
+                && (blocker.Start >= start || u.Clause[blocker.Start] == u.Clause[start]))
             {
                 return true;
             }
