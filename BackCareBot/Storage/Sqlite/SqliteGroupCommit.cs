@@ -4,61 +4,109 @@ using BackCareBot.Protocol.State;
 namespace BackCareBot.Storage.Sqlite;
 
 /// <summary>
-/// Runs the store's operations on its one session, a batch at a time. Operations queue while the session is busy,
-/// and whoever holds the gate next runs all that are waiting in a single transaction: under load one commit, with
-/// its file locks and log write, serves many turns instead of one. An operation that finds the session idle runs
-/// on its own, as a statement of its own.
+/// Runs the store's changes on its one session, a batch at a time. Changes queue while the session is busy, and the
+/// next batch runs all that are waiting in a single transaction: under load one commit, with its file locks and log
+/// write, serves many turns instead of one. A change that finds the session idle runs at once, on its caller's
+/// thread, as a statement of its own.
 /// </summary>
 /// <remarks>
-/// Each waiter still takes the gate in turn, and finds its operation already done when an earlier holder ran it.
-/// If a batch fails, its transaction is rolled back. When the store is unavailable every operation in it gets that
-/// failure; otherwise each is run again alone, so one failing operation never fails the others.
+/// One drainer at a time runs a batch, and everyone else only waits for their own change. Whoever arrives next after
+/// a batch drains what queued meanwhile with its own change; if nobody does, a pool thread does. An earlier version
+/// passed a gate from waiter to waiter, each woken on a pool thread in turn while it held the gate: at 6,000 turns/s
+/// most changes waited in that convoy, about a millisecond per hand-over, although the session was mostly idle.
+/// If a batch fails, its transaction is rolled back. When the store is unavailable every change in it gets that
+/// failure; otherwise each is run again alone, so one failing change never fails the others.
 /// </remarks>
-internal sealed class SqliteGroupCommit(SqliteSessionSlot session, SemaphoreSlim gate)
+internal sealed class SqliteGroupCommit(SqliteSessionSlot session, SemaphoreSlim gate) : IThreadPoolWorkItem
 {
     // Bounds how long one commit holds the file's write lock; 64 conversations make at most about that many.
     private const int MaxBatch = 64;
 
     private readonly ConcurrentQueue<IQueuedOperation> _queue = new();
 
-    // Used only under the gate.
+    // Used only by the drainer.
     private readonly List<IQueuedOperation> _batch = new(MaxBatch);
+
+    // 1 while someone is running a batch.
+    private int _draining;
+
+    // 1 while a pool thread is due to look at the queue.
+    private int _helperDue;
 
     public async Task<T> RunAsync<T>(Func<SqliteSession, T> operation, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var queued = new QueuedOperation<T>(operation);
         _queue.Enqueue(queued);
-        try
-        {
-            await gate.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled while waiting: the operation is dropped unless an earlier holder already ran it, in which case
-            // its outcome stands.
-            if (queued.TryWithdraw())
-            {
-                throw;
-            }
+        await DrainOnceAsync();
 
+        if (!queued.Completion.IsCompleted && cancellationToken.CanBeCanceled)
+        {
+            // Cancelled while waiting: the change is dropped unless a batch already took it, in which case its
+            // outcome stands.
+            using var registration = queued.WithdrawOn(cancellationToken);
             return await queued.Completion;
-        }
-
-        try
-        {
-            RunWaiting();
-        }
-        finally
-        {
-            gate.Release();
         }
 
         return await queued.Completion;
     }
 
-    // One batch per holding of the gate: a holder that went on draining under steady load would keep its own turn
-    // waiting. Whatever is still queued has its own waiters behind the gate.
-    private void RunWaiting()
+    void IThreadPoolWorkItem.Execute()
+    {
+        Volatile.Write(ref _helperDue, 0);
+        _ = DrainOnceAsync();
+    }
+
+    // One batch per drainer: going on while more arrives would keep the drainer's own turn waiting.
+    private async Task DrainOnceAsync()
+    {
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+        {
+            return;
+        }
+
+        await RunOneBatchAsync();
+        Volatile.Write(ref _draining, 0);
+
+        // A change queued during the batch found it running and only waits; it must not wait for a caller that may
+        // never come.
+        if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _helperDue, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    private async Task RunOneBatchAsync()
+    {
+        try
+        {
+            // Shared with the checkpointer's last pass and with disposal.
+            await gate.WaitAsync();
+        }
+        catch (ObjectDisposedException disposed)
+        {
+            while (TakeBatch())
+            {
+                foreach (var operation in _batch)
+                {
+                    operation.Fail(disposed);
+                }
+            }
+
+            return;
+        }
+
+        try
+        {
+            RunBatch();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void RunBatch()
     {
         if (!TakeBatch())
         {
@@ -151,8 +199,16 @@ internal sealed class SqliteGroupCommit(SqliteSessionSlot session, SemaphoreSlim
 
         public bool TryClaim() => Interlocked.CompareExchange(ref _state, Claimed, Waiting) == Waiting;
 
-        /// <summary>Takes the operation back before anyone ran it; false once a batch has claimed it.</summary>
-        public bool TryWithdraw() => Interlocked.CompareExchange(ref _state, Withdrawn, Waiting) == Waiting;
+        /// <summary>Cancels the operation if the token fires before a batch has claimed it.</summary>
+        public CancellationTokenRegistration WithdrawOn(CancellationToken cancellationToken) =>
+            cancellationToken.UnsafeRegister(static (state, token) =>
+            {
+                var operation = (QueuedOperation<T>)state!;
+                if (Interlocked.CompareExchange(ref operation._state, Withdrawn, Waiting) == Waiting)
+                {
+                    operation._completion.TrySetCanceled(token);
+                }
+            }, this);
 
         public void RunAlone(SqliteSessionSlot slot)
         {

@@ -1,6 +1,4 @@
-using BackCareBot.Protocol.State;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace BackCareBot.Storage.Sqlite;
 
@@ -30,9 +28,9 @@ internal sealed class SqliteSessionSlot(string connectionString, TimeSpan busyTi
         {
             _session?.Dispose();
             _session = null;
-            if (exception is SqliteException sqlite && IsUnavailable(sqlite))
+            if (SqliteFailures.AsUnavailable(exception) is { } unavailable)
             {
-                throw new StorageUnavailableException($"The SQLite state store is unavailable (SQLite error {sqlite.SqliteErrorCode}).", sqlite);
+                throw unavailable;
             }
 
             throw;
@@ -45,19 +43,4 @@ internal sealed class SqliteSessionSlot(string connectionString, TimeSpan busyTi
         _session?.Dispose();
         _session = null;
     }
-
-    /// <summary>
-    /// Failures of the file or its surroundings that pass without anyone touching the data: another
-    /// writer holding the lock, a full or failing disk, a file that cannot be opened right now.
-    /// Corruption and constraint errors are not among them: waiting would not cure those.
-    /// </summary>
-    private static bool IsUnavailable(SqliteException exception) =>
-        (exception.SqliteErrorCode & 0xFF) is raw.SQLITE_BUSY
-            or raw.SQLITE_LOCKED
-            or raw.SQLITE_NOMEM
-            or raw.SQLITE_READONLY
-            or raw.SQLITE_IOERR
-            or raw.SQLITE_FULL
-            or raw.SQLITE_CANTOPEN
-            or raw.SQLITE_PROTOCOL;
 }

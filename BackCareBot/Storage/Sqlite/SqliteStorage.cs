@@ -19,15 +19,15 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
     /// <summary>How many rowids one step of the idle sweep covers.</summary>
     internal const int SweepSliceRows = 1024;
 
-    // Every operation runs under the gate, so one connection serves them all. It is also the only one that
-    // changes the file in this process, so its page cache stays valid from turn to turn; with several
-    // connections, each read would start by throwing away a cache another connection's commit made stale.
+    // Every change runs under the gate, on one connection: the only one that changes the file in this process,
+    // so its page cache stays valid from commit to commit. Reads have connections of their own.
     private readonly SqliteSessionSlot _session;
+    private readonly SqliteReaders _readers;
     private readonly SqliteGroupCommit _groupCommit;
     private readonly SqliteCheckpointer _checkpointer;
 
     // SQLite lets one writer in at a time and makes the others sleep in its busy handler, whose waits grow
-    // in milliseconds. Queuing this process's operations here instead costs microseconds, and lets the queue
+    // in milliseconds. Queuing this process's changes here instead costs microseconds, and lets the queue
     // share one commit (SqliteGroupCommit); other processes on the same file still meet the busy timeout.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _disposed;
@@ -66,6 +66,7 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 
         SqliteSchema.Create(connectionString, busyTimeout);
         _session = new SqliteSessionSlot(connectionString, busyTimeout);
+        _readers = new SqliteReaders(connectionString, busyTimeout);
         _groupCommit = new SqliteGroupCommit(_session, _gate);
         _checkpointer = new SqliteCheckpointer(connectionString, busyTimeout, _gate, checkpointInterval, timeProvider);
         _timeProvider = timeProvider;
@@ -82,27 +83,30 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
     public static SqliteStorage InDirectory(string dataDirectory, TimeProvider timeProvider, TimeSpan busyTimeout) =>
         new(Path.Combine(dataDirectory, FileName), timeProvider, busyTimeout);
 
-    /// <summary>Runs before every operation on a pooled connection; tests use it to simulate a full disk.</summary>
+    /// <summary>Runs before every operation on any of the store's connections; tests use it to simulate a full disk.</summary>
     internal Action<SqliteConnection>? BeforeEachUse
     {
         get => _session.BeforeEachUse;
-        set => _session.BeforeEachUse = value;
+        set => _session.BeforeEachUse = _readers.BeforeEachUse = value;
     }
 
-    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        await RunExclusivelyAsync(session =>
+    /// <remarks>Reads run on the caller's thread, beside the writes, and finish before this returns.</remarks>
+    public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
         {
-            var found = new Dictionary<string, StoreItem>(keys.Count, StringComparer.Ordinal);
-            foreach (var key in keys)
-            {
-                if (session.Read(key) is { } item)
-                {
-                    found[key] = item;
-                }
-            }
+            return Task.FromCanceled<IReadOnlyDictionary<string, StoreItem>>(cancellationToken);
+        }
 
-            return found;
-        }, cancellationToken);
+        try
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(_readers.Run(session => ReadEach(session, keys)));
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<IReadOnlyDictionary<string, StoreItem>>(exception);
+        }
+    }
 
     public async Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken)
     {
@@ -167,11 +171,26 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
         // An operation still in flight finishes with the connection first; each is bounded by the busy timeout.
         _gate.Wait();
         _session.Dispose();
+        _readers.Dispose();
         _gate.Dispose();
     }
 
     private Task<T> RunExclusivelyAsync<T>(Func<SqliteSession, T> operation, CancellationToken cancellationToken) =>
         _groupCommit.RunAsync(operation, cancellationToken);
+
+    private static Dictionary<string, StoreItem> ReadEach(SqliteSession session, IReadOnlyCollection<string> keys)
+    {
+        var found = new Dictionary<string, StoreItem>(keys.Count, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (session.Read(key) is { } item)
+            {
+                found[key] = item;
+            }
+        }
+
+        return found;
+    }
 
     private static bool Upsert(SqliteSession session, string key, string json, string etag, long now)
     {
