@@ -31,7 +31,15 @@ public sealed class RecognizerRobustnessTests
         string.Concat(Enumerable.Repeat("my legs, they ", 600)),
         string.Concat(Enumerable.Repeat("wee is fine, poo is not, ", 350)),
         string.Concat(Enumerable.Repeat("I can but not my ", 500)),
+        string.Concat(Enumerable.Repeat("my bowels aren't right, ", 400)),
+        string.Concat(Enumerable.Repeat("my mum's bowels aren't right ", 400)),
+        string.Concat(Enumerable.Repeat("I can feel my left leg but not my right ", 250)),
+        string.Concat(Enumerable.Repeat("left right but not my left one ", 300)),
+        string.Concat(Enumerable.Repeat("my bladder's ok but not my bowels. ", 250)),
+        string.Concat(Enumerable.Repeat("I do have control of my wee but not my poo ", 200)),
+        string.Concat(Enumerable.Repeat("not sure about my bowels ", 400)),
         "not", "is not", ", not", "and is", "but not my", "they", "my legs they",
+        "but not my right", "not my left one", "left but not right", "aren't right", "isn't right", "bowels not", "right",
     ];
 
     [Theory]
@@ -89,6 +97,16 @@ public sealed class RecognizerRobustnessTests
         var result = Shared.Value.Recognize(text, Now);
 
         Assert.Equal(RedFlagLevel.Emergency, result.Level);
+    }
+
+    [Fact]
+    public void Recognize_NotFineAfterManyDenials_StillFound()
+    {
+        var text = string.Concat(Enumerable.Repeat("my bladder is fine. ", 300)) + "My bladder isn't right.";
+
+        var result = Shared.Value.Recognize(text, Now);
+
+        Assert.Contains(result.RedFlags, f => f.Id == "bladder_control");
     }
 
     [Fact]

@@ -10,8 +10,8 @@ using BackCareBot.Dialogs.Recognition.Vocabulary;
 namespace BackCareBot.Dialogs.Recognition;
 
 /// <summary>
-/// The local recogniser: a pipeline of small extractors over one tokenization and one phrase-matching pass (red-flag
-/// phrases are matched again only where words stand apart: an elided statement, a subject carried into its predicate).
+/// The local recogniser: a pipeline of small extractors over one tokenization and one phrase-matching pass (phrases are
+/// matched again only where words stand apart: an elided statement, read whole, and a subject carried into its predicate).
 /// It is thread-safe (per-thread scratch state) and never throws for any text. It is always authoritative
 /// for safety; cloud enrichment may only add to what it finds.
 /// </summary>
@@ -45,13 +45,15 @@ public sealed class Recognizer : IRecognizer
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         _engine = new RecognizerEngineBuilder(vocabulary).Build();
-        _ellipses = new EllipsisReader(_engine.FlagMatcher, _engine.Tokenizer);
-        _subjects = new SubjectCarrier(_engine.FlagMatcher);
         var context = new ContextAnalyzer(vocabulary.Context, _engine.AssertiveNegatives, _engine.Words.AndWord);
+        var lostAbility = new LostAbilityReader(_engine.AssertiveNegatives);
+        var notFine = new NotFineReader(vocabulary.RedFlags, context);
+        _ellipses = new EllipsisReader(new RebuiltStatementReader(_engine.Matcher, lostAbility, notFine, context), _engine.Tokenizer);
+        _subjects = new SubjectCarrier(_engine.FlagMatcher);
         var temperatures = vocabulary.Temperature is { } temperature
             ? new TemperatureReader(temperature, vocabulary.RedFlags.ToList().FindIndex(f => f.Id == temperature.Flag), _engine.Words.UnitSeconds)
             : null;
-        _redFlags = new RedFlagExtractor(vocabulary.RedFlags, context, new LostAbilityReader(_engine.AssertiveNegatives), temperatures);
+        _redFlags = new RedFlagExtractor(vocabulary.RedFlags, context, lostAbility, notFine, temperatures);
         _durations = new DurationExtractor(_engine.Words);
         _severity = new SeverityExtractor(_engine.Words, vocabulary.Severity.Bands, context);
         _locations = new LocationExtractor([.. vocabulary.Locations.Select(l => l.Id)], context);

@@ -7,7 +7,7 @@ namespace BackCareBot.Dialogs.Recognition;
 
 /// <summary>
 /// Everything compiled once from a vocabulary: the tokenizer, one matcher for all phrases, one for red-flag phrases
-/// alone (read again over words that stand apart), and the id sets.
+/// alone (read again across a subject carried into its predicate), and the id sets.
 /// </summary>
 internal sealed record RecognizerEngine(
     Tokenizer Tokenizer,
@@ -191,6 +191,8 @@ internal sealed class RecognizerEngineBuilder
         Add(c.Auxiliaries, PatternKind.Auxiliary);
         Add(c.EllipsisNegatives, PatternKind.EllipsisNegative);
         Add(c.EllipsisTrailers, PatternKind.EllipsisTrailer);
+        Add(c.EllipsisSides, PatternKind.EllipsisSide);
+        Add(c.WrongWhenNegated, PatternKind.WrongWhenNegated);
     }
 
     private void AddDurations(DurationVocabulary d)

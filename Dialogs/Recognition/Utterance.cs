@@ -12,6 +12,8 @@ internal sealed class Utterance
 {
     private static readonly int KindCount = Enum.GetValues<PatternKind>().Length;
 
+    private Utterance? _rebuiltReading;
+
     public string Text { get; private set; } = "";
     public DateTimeOffset Now { get; private set; }
     public TokenBuffer Tokens { get; } = new();
@@ -23,6 +25,9 @@ internal sealed class Utterance
 
     /// <summary>Scratch for a statement rebuilt from words of the utterance.</summary>
     public RebuiltStatement Rebuilt { get; } = new();
+
+    /// <summary>Scratch for reading <see cref="Rebuilt"/> as an utterance of its own; made on first use.</summary>
+    public Utterance RebuiltReading => _rebuiltReading ??= new Utterance();
 
     public int[] Sentence { get; private set; } = new int[64];
     public int[] Scope { get; private set; } = new int[64];
@@ -93,18 +98,22 @@ internal sealed class Utterance
         return false;
     }
 
-    /// <summary>Whether a match of <paramref name="kind"/> lies wholly from <paramref name="from"/> to before <paramref name="before"/>.</summary>
-    public bool AnyWithin(PatternKind kind, int from, int before)
+    /// <summary>
+    /// The last token of the match of <paramref name="kind"/> that ends last among those lying wholly from
+    /// <paramref name="from"/> to before <paramref name="before"/>, or -1.
+    /// </summary>
+    public int LastEndWithin(PatternKind kind, int from, int before)
     {
+        var last = -1;
         foreach (var m in Of(kind))
         {
-            if (m.Start >= from && m.End < before)
+            if (m.Start >= from && m.End < before && m.End > last)
             {
-                return true;
+                last = m.End;
             }
         }
 
-        return false;
+        return last;
     }
 
     /// <summary>Whether a comma stands strictly between tokens <paramref name="from"/> and <paramref name="to"/>.</summary>
@@ -133,6 +142,19 @@ internal sealed class Utterance
         {
             list.Clear();
         }
+    }
+
+    /// <summary>Starts over on tokens already made, with their barriers: a statement rebuilt from another utterance's words.</summary>
+    public void Reset(string text, DateTimeOffset now, ReadOnlySpan<Token> tokens, ReadOnlySpan<bool> barriers)
+    {
+        Reset(text, now);
+        foreach (ref readonly var token in tokens)
+        {
+            Tokens.Add(token);
+        }
+
+        PrepareTokenArrays();
+        barriers.CopyTo(Barrier);
     }
 
     /// <summary>Sizes the per-token arrays after tokenizing and clears them.</summary>

@@ -84,7 +84,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         {
             if (cue.Start > start && cue.End >= end && cue.Start - end - 1 <= vocabulary.AfterWindow
                 && u.Clause[cue.Start] == u.Clause[end] && !Blocked(u, cue)
-                && !u.CommaBetween(end, cue.Start) && !InQuestion(u, cue.End) && !NegatedOrWeakened(u, start, cue.Start))
+                && !u.CommaBetween(end, cue.Start) && !InQuestion(u, cue.End) && !NegatedOrWeakened(u, start, cue.Start, out _))
             {
                 return true;
             }
@@ -121,11 +121,47 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
     }
 
     /// <summary>
-    /// "bladder control isn't normal", "bladder is barely under control": a "fine" that is negated or weakened is a
-    /// complaint.
+    /// After a mention that does not deny itself, the last token of a "fine" that is negated or weakened ("my bowels
+    /// aren't right", "my bladder is barely ok"), or -1. Only a negation right before the "fine" counts: in "my bladder
+    /// isn't sore right now" it is the soreness that is denied.
     /// </summary>
-    private static bool NegatedOrWeakened(Utterance u, int start, int cueStart) =>
-        u.AnyWithin(PatternKind.Negation, start, cueStart) || u.AnyWithin(PatternKind.AbilityLoss, start, cueStart);
+    public int NotFineEnd(Utterance u, int start, int end)
+    {
+        var found = NegatedFineAfter(u, PatternKind.NegationAfter, end);
+        if (found < 0)
+        {
+            found = NegatedFineAfter(u, PatternKind.WrongWhenNegated, end);
+        }
+
+        // "my bowels are normally fine": a "fine" of its own ("normally") still denies.
+        return found >= 0 && !IsNegated(u, start, end) ? found : -1;
+    }
+
+    private int NegatedFineAfter(Utterance u, PatternKind kind, int end)
+    {
+        foreach (var cue in u.Of(kind))
+        {
+            if (cue.Start > end + 1 && cue.Start - end - 1 <= vocabulary.AfterWindow && u.Clause[cue.Start] == u.Clause[end]
+                && !u.CommaBetween(end, cue.Start) && NegatedOrWeakened(u, end + 1, cue.Start, out var negationEnd)
+                && negationEnd == cue.Start - 1)
+            {
+                return cue.End;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// "bladder control isn't normal", "bladder is barely under control": a "fine" that is negated or weakened is a
+    /// complaint. <paramref name="negationEnd"/> is the last token of the last negation or weakening word wholly from
+    /// <paramref name="from"/> to before the "fine".
+    /// </summary>
+    private static bool NegatedOrWeakened(Utterance u, int from, int cueStart, out int negationEnd)
+    {
+        negationEnd = Math.Max(u.LastEndWithin(PatternKind.Negation, from, cueStart), u.LastEndWithin(PatternKind.AbilityLoss, from, cueStart));
+        return negationEnd >= 0;
+    }
 
     /// <summary>
     /// "no chest pain apart from a bit of tightness": an exception right after a negated symptom says some of it

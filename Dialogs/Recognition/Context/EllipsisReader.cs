@@ -7,11 +7,9 @@ namespace BackCareBot.Dialogs.Recognition.Context;
 /// Reads an elided statement whole. A short statement that ends in a negation ("wee's under control, poo is not")
 /// borrows what the statement before says of its subject: "poo isn't under control". One that opens with "not" ("I can
 /// control my wee but not my poo") is the statement before with its last words swapped and its verb negated: "I can't
-/// control my poo". Red-flag phrases are then matched over the rebuilt words; only a phrase that takes in the
-/// statement's own words, its negation and borrowed words counts, so a complaint borrowed under "not" ("I've lost
-/// control of my bladder, not my bowels") is not read as a second complaint.
+/// control my poo". The rebuilt words are then read as a statement of their own (<see cref="RebuiltStatementReader"/>).
 /// </summary>
-internal sealed class EllipsisReader(PhraseMatcher flagMatcher, Tokenizer tokenizer)
+internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer tokenizer)
 {
     /// <summary>The statement's own words: "poo", "my bowels", "my bowels definitely".</summary>
     private const int MaxOwnWords = 3;
@@ -35,7 +33,10 @@ internal sealed class EllipsisReader(PhraseMatcher flagMatcher, Tokenizer tokeni
 
             if (RebuildClosing(u, negative, out var statementStart) || RebuildOpening(u, negative, out statementStart))
             {
-                Read(u, statementStart);
+                reader.Read(u);
+
+                // The statement has a subject of its own, so a negation in the statement before does not reach into it.
+                u.LateMatches.Add(new PhraseMatch(PatternKind.ClauseStarter, 0, statementStart, statementStart));
             }
         }
 
@@ -96,19 +97,47 @@ internal sealed class EllipsisReader(PhraseMatcher flagMatcher, Tokenizer tokeni
             rebuilt.AddRange(u, from, auxiliary - 1, WordSource.Borrowed);
             AddNegatedAuxiliary(u, auxiliary, negative);
             rebuilt.AddRange(u, auxiliary + 1, swapped - 1, WordSource.Borrowed);
-            rebuilt.AddRange(u, ownStart, ownEnd, WordSource.Own);
+            AddOwnWords(u, ownStart, ownEnd, swapped, to);
             return true;
         }
 
         if (swapped < auxiliary && auxiliary < to)
         {
-            rebuilt.AddRange(u, ownStart, ownEnd, WordSource.Own);
+            AddOwnWords(u, ownStart, ownEnd, Math.Max(from, swapped), auxiliary - 1);
             AddNegatedAuxiliary(u, auxiliary, negative);
             rebuilt.AddRange(u, auxiliary + 1, to, WordSource.Borrowed);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The statement's own words, and when they end in a side ("but not my right") the part of the body they leave out:
+    /// the words after the side among those they stand in for, <paramref name="swappedFrom"/>..<paramref name="swappedTo"/>
+    /// ("my left leg"), so "my right" reads "my right leg".
+    /// </summary>
+    private static void AddOwnWords(Utterance u, int ownStart, int ownEnd, int swappedFrom, int swappedTo)
+    {
+        u.Rebuilt.AddRange(u, ownStart, ownEnd, WordSource.Own);
+        if (!u.EndsAt(PatternKind.EllipsisSide, ownEnd, out var ownSide) || ownSide < ownStart)
+        {
+            return;
+        }
+
+        var sideEnd = -1;
+        foreach (var side in u.Of(PatternKind.EllipsisSide))
+        {
+            if (side.Start >= swappedFrom && side.End < swappedTo && side.End > sideEnd)
+            {
+                sideEnd = side.End;
+            }
+        }
+
+        if (sideEnd >= 0)
+        {
+            u.Rebuilt.AddRange(u, sideEnd + 1, swappedTo, WordSource.Borrowed);
+        }
     }
 
     /// <summary>"can" + "not" read as one word, "can't", as typed text reads it; otherwise the two words.</summary>
@@ -144,22 +173,6 @@ internal sealed class EllipsisReader(PhraseMatcher flagMatcher, Tokenizer tokeni
         }
 
         return to - ownCount + 1;
-    }
-
-    private void Read(Utterance u, int statementStart)
-    {
-        var rebuilt = u.Rebuilt;
-        flagMatcher.Match(rebuilt.Tokens.Items, rebuilt.Barriers, rebuilt.Matches);
-        foreach (var m in rebuilt.Matches)
-        {
-            if (rebuilt.Sources(m.Start, m.End, out var first, out var last) == WordSource.All)
-            {
-                u.LateMatches.Add(new PhraseMatch(m.Kind, m.Index, first, last));
-            }
-        }
-
-        // The statement has a subject of its own, so a negation in the statement before does not reach into it.
-        u.LateMatches.Add(new PhraseMatch(PatternKind.ClauseStarter, 0, statementStart, statementStart));
     }
 
     /// <summary>

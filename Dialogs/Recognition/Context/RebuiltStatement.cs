@@ -1,4 +1,3 @@
-using BackCareBot.Dialogs.Recognition.Matching;
 using BackCareBot.Dialogs.Recognition.Text;
 
 namespace BackCareBot.Dialogs.Recognition.Context;
@@ -33,15 +32,9 @@ internal sealed class RebuiltStatement
 
     public TokenBuffer Tokens { get; } = new();
 
-    public List<PhraseMatch> Matches { get; } = [];
-
     public ReadOnlySpan<bool> Barriers => _barrier.AsSpan(0, Tokens.Count);
 
-    public void Clear()
-    {
-        Tokens.Clear();
-        Matches.Clear();
-    }
+    public void Clear() => Tokens.Clear();
 
     /// <summary>Appends tokens <paramref name="from"/>..<paramref name="to"/> of the utterance (none when to &lt; from).</summary>
     public void AddRange(Utterance u, int from, int to, WordSource source)

@@ -28,6 +28,8 @@ internal enum PatternKind : byte
     Auxiliary,
     EllipsisNegative,
     EllipsisTrailer,
+    EllipsisSide,
+    WrongWhenNegated,
     Pseudo,
     Terminator,
     ClauseStarter,

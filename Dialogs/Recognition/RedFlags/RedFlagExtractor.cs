@@ -7,14 +7,16 @@ namespace BackCareBot.Dialogs.Recognition.RedFlags;
 /// <summary>
 /// Turns red-flag phrase matches into affirmed and ignored flags: drops mentions ruled out by "notWhen"
 /// phrases or superseded by a more specific flag, then asks ConText about each remaining mention.
-/// A negated ability over a flag's part of the body ("no control over my bladder") is a mention too.
-/// A flag counts if any one of its mentions is affirmed. Denial phrases ("bladder's fine") only ever add a
+/// A negated ability over a flag's part of the body ("no control over my bladder") is a mention too, and so, for a
+/// flag with "notFineCounts", is its part said to be not fine ("my bowels aren't right").
+/// A flag counts if any one of its mentions is affirmed. Otherwise denial phrases ("bladder's fine") only ever add a
 /// negated flag, so the dialog knows the person has already answered that question.
 /// </summary>
 internal sealed class RedFlagExtractor(
     IReadOnlyList<RedFlagDefinition> flags,
     ContextAnalyzer context,
     LostAbilityReader lostAbility,
+    NotFineReader notFine,
     TemperatureReader? temperatures)
 {
     private const int MaxMentionsPerFlag = 8;
@@ -68,6 +70,21 @@ internal sealed class RedFlagExtractor(
             areasTried[flag]++;
             if (lostAbility.Find(u, area) is var (start, end) && !Blocked(u, flag, start, end))
             {
+                Judge(u, flag, start, end, state, firstReason, evidence, order);
+            }
+        }
+
+        // Capped on the complaints judged, not on the denials tried: "bowels fine" said many times must not hide one
+        // "bowels aren't right" at the end.
+        Span<byte> notFineJudged = stackalloc byte[flags.Count];
+        notFineJudged.Clear();
+        foreach (var denial in denials)
+        {
+            var flag = denial.Index;
+            if (state[flag] != 2 && notFineJudged[flag] < MaxMentionsPerFlag
+                && notFine.Find(u, denial) is var (start, end) && !Blocked(u, flag, start, end))
+            {
+                notFineJudged[flag]++;
                 Judge(u, flag, start, end, state, firstReason, evidence, order);
             }
         }

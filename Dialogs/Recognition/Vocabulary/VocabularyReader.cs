@@ -116,6 +116,7 @@ internal sealed class VocabularyReader(string source)
                 CancelledBy = OptionalStrings(item, "cancelledBy", $"red flag '{id}'"),
                 LostAbilities = abilities,
                 LostAbilityAreas = areas,
+                NotFineCounts = item.TryGetProperty("notFineCounts", out var notFine) && notFine.ValueKind == JsonValueKind.True,
             });
         }
 
@@ -235,6 +236,8 @@ internal sealed class VocabularyReader(string source)
         Auxiliaries = OptionalStrings(c, "auxiliaries", "context"),
         EllipsisNegatives = OptionalStrings(c, "ellipsisNegatives", "context"),
         EllipsisTrailers = OptionalStrings(c, "ellipsisTrailers", "context"),
+        EllipsisSides = OptionalStrings(c, "ellipsisSides", "context"),
+        WrongWhenNegated = OptionalStrings(c, "wrongWhenNegated", "context"),
     };
 
     private DurationVocabulary ReadDurations(JsonElement d)

@@ -22,6 +22,9 @@ public sealed record RedFlagDefinition(
 
     /// <summary>Parts of the body whose lost ability raises this flag: "don't have any control over my bladder".</summary>
     public IReadOnlyList<string> LostAbilityAreas { get; init; } = [];
+
+    /// <summary>Whether a <see cref="Denials"/> word said to be not fine raises the flag: "my bowels aren't right".</summary>
+    public bool NotFineCounts { get; init; }
 }
 
 /// <summary>
@@ -116,6 +119,12 @@ public sealed record ContextVocabulary(
 
     /// <summary>Words that may close such a short statement: "poo isn't either".</summary>
     public IReadOnlyList<string> EllipsisTrailers { get; init; } = [];
+
+    /// <summary>Sides that stand for a part of the body named in the statement before: "but not my right" (leg).</summary>
+    public IReadOnlyList<string> EllipsisSides { get; init; } = [];
+
+    /// <summary>Right after a negation or a weakening word, these say something is wrong: "my bowels aren't right".</summary>
+    public IReadOnlyList<string> WrongWhenNegated { get; init; } = [];
 }
 
 /// <summary>Words that shape a duration: points in time, spasm length cues, frequency cues.</summary>
