@@ -84,6 +84,27 @@ public sealed class SqliteReadTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_OneAfterAnother_KeepsUsingOneConnection()
+    {
+        await _storage.WriteAsync("kept", "{}", null, CancellationToken.None);
+        var connections = new HashSet<SqliteConnection>(ReferenceEqualityComparer.Instance);
+        _storage.BeforeEachUse = connection =>
+        {
+            lock (connections)
+            {
+                connections.Add(connection);
+            }
+        };
+
+        for (var i = 0; i < 100; i++)
+        {
+            await _storage.ReadAsync(["kept"], CancellationToken.None);
+        }
+
+        Assert.Single(connections);
+    }
+
+    [Fact]
     public async Task ReadAsync_Cancelled_ThrowsWithoutReading()
     {
         var uses = 0;

@@ -13,8 +13,12 @@ namespace BackCareBot.Storage.Sqlite;
 /// </remarks>
 internal sealed class SqliteReaders(string connectionString, TimeSpan busyTimeout) : IDisposable
 {
-    // More idle connections than threads that can read at once would only hold memory.
-    private readonly SqliteSession?[] _idle = new SqliteSession?[Environment.ProcessorCount * 2];
+    // A read holds its connection for microseconds, but a thread switched out mid-read holds it longer: as fast as the
+    // load tool could go on 2 cores, up to 6 were in use at once. With fewer kept, connections were opened and closed
+    // several times a second, and their memory churned.
+    private const int MaxIdle = 8;
+
+    private readonly SqliteSession?[] _idle = new SqliteSession?[MaxIdle];
     private volatile bool _disposed;
 
     /// <summary>Runs before every read on a connection; tests use it to inject faults such as a full disk.</summary>
@@ -55,13 +59,23 @@ internal sealed class SqliteReaders(string connectionString, TimeSpan busyTimeou
     {
         for (var i = 0; i < _idle.Length; i++)
         {
-            if (Interlocked.Exchange(ref _idle[i], null) is { } session)
+            if (Interlocked.Exchange(ref _idle[i], null) is { } idle)
             {
-                return session;
+                return idle;
             }
         }
 
-        return new SqliteSession(connectionString, busyTimeout);
+        var session = new SqliteSession(connectionString, busyTimeout);
+        try
+        {
+            SqliteSchema.ConfigureReader(session.Connection);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     private void Return(SqliteSession session)

@@ -48,4 +48,15 @@ internal static class SqliteSchema
         command.CommandText = "PRAGMA cache_size = -1024;";
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// A connection for reads keeps only a few pages: a commit on any other connection empties its cache before its
+    /// next read, so a larger one would only hold memory that is never read again.
+    /// </summary>
+    public static void ConfigureReader(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size = 16;";
+        command.ExecuteNonQuery();
+    }
 }
