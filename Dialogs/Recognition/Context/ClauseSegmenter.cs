@@ -11,6 +11,9 @@ namespace BackCareBot.Dialogs.Recognition.Context;
 /// </summary>
 internal static class ClauseSegmenter
 {
+    /// <summary>"legs", "left leg": how many words a subject without a starter word may have.</summary>
+    private const int MaxBareSubject = 2;
+
     [Flags]
     private enum Mark : byte
     {
@@ -56,6 +59,9 @@ internal static class ClauseSegmenter
             marks[m.End] |= Mark.JoinerEnd;
         }
 
+        MarkBareSubjects(utterance, marks, PatternKind.Auxiliary);
+        MarkBareSubjects(utterance, marks, PatternKind.CoordinatedPredicate);
+
         int sentence = 0, scope = 0, clause = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -83,6 +89,27 @@ internal static class ClauseSegmenter
                 sentence++;
                 scope++;
                 clause++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// "no fever, legs are weak": a word or two after a comma, then a verb, is a statement with a subject of its own, not
+    /// another item of the negated list ("no fever, chills or sweats" has no verb and stays one list). Not after "and":
+    /// in "wee and poo are under control" the two share the verb.
+    /// </summary>
+    private static void MarkBareSubjects(Utterance utterance, Span<Mark> marks, PatternKind verbs)
+    {
+        var tokens = utterance.TokenSpan;
+        foreach (var verb in utterance.Of(verbs))
+        {
+            for (var start = verb.Start - 1; start >= 1 && verb.Start - start <= MaxBareSubject && tokens[start].Kind == TokenKind.Word; start--)
+            {
+                if (tokens[start - 1].Kind == TokenKind.Comma)
+                {
+                    marks[start] |= Mark.Starter;
+                    break;
+                }
             }
         }
     }
