@@ -51,6 +51,21 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Messages_ConversationOverItsBurstNamesAnUrgentSign_StillGetsTheAdvice()
+    {
+        using var factory = new BotApplicationFactory().With("RateLimits:PerConversationBurst", "1");
+        var client = factory.CreateClient();
+        var conversationId = $"conv-{Guid.NewGuid():N}";
+        using var allowed = await client.PostActivityAsync(Message(conversationId, "my back hurts"));
+
+        using var urgent = await client.PostActivityAsync(Message(conversationId, "I had cancer a few years ago"));
+
+        // The turn runs, so the triage records the sign and ends with the urgent advice (TriageTranscriptTests).
+        Assert.Equal(HttpStatusCode.OK, urgent.StatusCode);
+        Assert.NotEmpty((await urgent.ReadRepliesAsync()).Messages());
+    }
+
+    [Fact]
     public async Task Messages_ThrottledActivity_TurnDoesNotRun()
     {
         var turns = new TurnTally();

@@ -109,6 +109,21 @@ public sealed class RecognizerRobustnessTests
         Assert.Contains(result.RedFlags, f => f.Id == "bladder_control");
     }
 
+    // Every mention is judged until the flag is affirmed: the person's own complaint after many about someone else, or
+    // many lost abilities about someone else, is still found.
+    [Theory]
+    [InlineData("my mum lost control of her bladder, ", 20, "and now I can't control my bladder", "bladder_control")]
+    [InlineData("my mum has numb legs, ", 20, "and my legs are numb", "bilateral_leg_symptoms")]
+    [InlineData("my mum can't control her bowels, ", 20, "and I can't control my bowels", "bowel_control")]
+    public void Recognize_OwnComplaintAfterManyAboutSomeoneElse_StillFound(string repeated, int times, string own, string flag)
+    {
+        var text = string.Concat(Enumerable.Repeat(repeated, times)) + own;
+
+        var result = Shared.Value.Recognize(text, Now);
+
+        Assert.Contains(result.RedFlags, f => f.Id == flag);
+    }
+
     [Fact]
     public void Recognize_DeniedFlagAfterTheFirstWindow_StaysDenied()
     {

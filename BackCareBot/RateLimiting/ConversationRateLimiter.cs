@@ -10,8 +10,9 @@ namespace BackCareBot.RateLimiting;
 /// <summary>
 /// A token bucket per conversation, consulted once an activity is read and its sender authenticated, before
 /// the turn runs: one conversation flooding the bot cannot slow the others, whichever channel it comes from.
-/// A message that names an emergency is never held back: the advice matters more than the limit. That check uses
-/// the local recogniser only (authoritative for safety), so a flood never turns into a flood of cloud calls.
+/// A message that names any red flag is never held back: the emergency or urgent advice matters more than the limit.
+/// That check uses the local recogniser only (authoritative for safety), so a flood never turns into a flood of cloud
+/// calls.
 /// </summary>
 internal sealed class ConversationRateLimiter : IDisposable
 {
@@ -50,7 +51,7 @@ internal sealed class ConversationRateLimiter : IDisposable
         }
 
         using var lease = _limiter.AttemptAcquire(KeyHash.Of($"{channelId?.ToUpperInvariant()}/{conversationId}"));
-        if (lease.IsAcquired || AnswersABotQuestion(activity) || NamesAnEmergency(activity))
+        if (lease.IsAcquired || AnswersABotQuestion(activity) || NamesARedFlag(activity))
         {
             return null;
         }
@@ -61,8 +62,8 @@ internal sealed class ConversationRateLimiter : IDisposable
     // A button press answers one of the bot's own questions; a "yes" to a red-flag question must get through.
     private static bool AnswersABotQuestion(Activity activity) => CardActionInvoke.TryReadAnswer(activity, out _);
 
-    private bool NamesAnEmergency(Activity activity) =>
-        activity.Text is { } text && _recognizer.Recognize(text, _time.GetUtcNow()).Level == RedFlagLevel.Emergency;
+    private bool NamesARedFlag(Activity activity) =>
+        activity.Text is { } text && _recognizer.Recognize(text, _time.GetUtcNow()).Level != RedFlagLevel.None;
 
     public void Dispose() => _limiter?.Dispose();
 }

@@ -24,7 +24,8 @@ internal sealed class SqliteReaders(string connectionString, TimeSpan busyTimeou
     /// <summary>Runs before every read on a connection; tests use it to inject faults such as a full disk.</summary>
     internal Action<SqliteConnection>? BeforeEachUse { get; set; }
 
-    public T Run<T>(Func<SqliteSession, T> read)
+    /// <param name="state">Passed to <paramref name="read"/>, so a read on the path of every turn needs no closure.</param>
+    public T Run<TState, T>(Func<SqliteSession, TState, T> read, TState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         SqliteSession? session = null;
@@ -32,7 +33,7 @@ internal sealed class SqliteReaders(string connectionString, TimeSpan busyTimeou
         {
             session = Rent();
             BeforeEachUse?.Invoke(session.Connection);
-            var result = read(session);
+            var result = read(session, state);
             Return(session);
             return result;
         }

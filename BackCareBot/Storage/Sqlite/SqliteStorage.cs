@@ -100,7 +100,7 @@ public sealed class SqliteStorage : IStorage, IExpiringStorage, IDisposable
 
         try
         {
-            return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(_readers.Run(session => ReadEach(session, keys)));
+            return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(_readers.Run(ReadEach, keys));
         }
         catch (Exception exception)
         {

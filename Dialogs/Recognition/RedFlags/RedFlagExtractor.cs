@@ -19,7 +19,6 @@ internal sealed class RedFlagExtractor(
     NotFineReader notFine,
     TemperatureReader? temperatures)
 {
-    private const int MaxMentionsPerFlag = 8;
     private readonly int[][] _supersededBy = BuildSupersededBy(flags);
 
     public (RedFlagLevel Level, List<RedFlagMention> Affirmed, List<IgnoredFlag> Ignored) Extract(Utterance u)
@@ -37,10 +36,8 @@ internal sealed class RedFlagExtractor(
         }
 
         Span<byte> state = stackalloc byte[flags.Count];
-        Span<byte> checkedCount = stackalloc byte[flags.Count];
         Span<sbyte> firstReason = stackalloc sbyte[flags.Count];
         state.Clear();
-        checkedCount.Clear();
         firstReason.Fill(-1);
         var order = new List<int>();
         var evidence = new string?[flags.Count];
@@ -48,43 +45,28 @@ internal sealed class RedFlagExtractor(
         foreach (var mention in mentions)
         {
             var flag = mention.Index;
-            if (state[flag] == 2 || checkedCount[flag] >= MaxMentionsPerFlag || Excluded(u, mention, mentions) || NormalReading(mention, readings))
+            if (state[flag] == 2 || Excluded(u, mention, mentions) || NormalReading(mention, readings))
             {
                 continue;
             }
 
-            checkedCount[flag]++;
             Judge(u, flag, mention.Start, mention.End, state, firstReason, evidence, order);
         }
 
-        Span<byte> areasTried = stackalloc byte[flags.Count];
-        areasTried.Clear();
         foreach (var area in areas)
         {
             var flag = area.Index;
-            if (state[flag] == 2 || areasTried[flag] >= MaxMentionsPerFlag)
-            {
-                continue;
-            }
-
-            areasTried[flag]++;
-            if (lostAbility.Find(u, area) is var (start, end) && !Blocked(u, flag, start, end))
+            if (state[flag] != 2 && lostAbility.Find(u, area) is var (start, end) && !Blocked(u, flag, start, end))
             {
                 Judge(u, flag, start, end, state, firstReason, evidence, order);
             }
         }
 
-        // Capped on the complaints judged, not on the denials tried: "bowels fine" said many times must not hide one
-        // "bowels aren't right" at the end.
-        Span<byte> notFineJudged = stackalloc byte[flags.Count];
-        notFineJudged.Clear();
         foreach (var denial in denials)
         {
             var flag = denial.Index;
-            if (state[flag] != 2 && notFineJudged[flag] < MaxMentionsPerFlag
-                && notFine.Find(u, denial) is var (start, end) && !Blocked(u, flag, start, end))
+            if (state[flag] != 2 && notFine.Find(u, denial) is var (start, end) && !Blocked(u, flag, start, end))
             {
-                notFineJudged[flag]++;
                 Judge(u, flag, start, end, state, firstReason, evidence, order);
             }
         }
