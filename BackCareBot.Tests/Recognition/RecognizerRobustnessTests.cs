@@ -45,6 +45,8 @@ public sealed class RecognizerRobustnessTests
         string.Concat(Enumerable.Repeat("I can control my wee but not always my poo ", 200)),
         string.Concat(Enumerable.Repeat("my right leg is numb and so is my left ", 250)),
         string.Concat(Enumerable.Repeat("fine apart from my bowels ", 350)),
+        string.Concat(Enumerable.Repeat("no problems with my bladder, not my bowels either, ", 200)),
+        string.Concat(Enumerable.Repeat("so is my left arm and so is my right ", 300)),
         "not", "is not", ", not", "and is", "but not my", "they", "my legs they",
         "but not my right", "not my left one", "left but not right", "aren't right", "isn't right", "bowels not", "right",
     ];
