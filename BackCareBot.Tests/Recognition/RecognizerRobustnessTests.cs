@@ -38,6 +38,15 @@ public sealed class RecognizerRobustnessTests
         string.Concat(Enumerable.Repeat("my bladder's ok but not my bowels. ", 250)),
         string.Concat(Enumerable.Repeat("I do have control of my wee but not my poo ", 200)),
         string.Concat(Enumerable.Repeat("not sure about my bowels ", 400)),
+        string.Concat(Enumerable.Repeat("no fever and legs feel weak and ", 300)),
+        string.Concat(Enumerable.Repeat("no and legs are and ", 400)),
+        string.Concat(Enumerable.Repeat("I'm fine, but not my bowels. ", 300)),
+        string.Concat(Enumerable.Repeat("I've had no problems with my bladder but not my bowels ", 150)),
+        string.Concat(Enumerable.Repeat("I can control my wee but not always my poo ", 200)),
+        string.Concat(Enumerable.Repeat("my right leg is numb and so is my left ", 250)),
+        string.Concat(Enumerable.Repeat("fine apart from my bowels ", 350)),
+        string.Concat(Enumerable.Repeat("no problems with my bladder, not my bowels either, ", 200)),
+        string.Concat(Enumerable.Repeat("so is my left arm and so is my right ", 300)),
         "not", "is not", ", not", "and is", "but not my", "they", "my legs they",
         "but not my right", "not my left one", "left but not right", "aren't right", "isn't right", "bowels not", "right",
     ];
@@ -115,6 +124,10 @@ public sealed class RecognizerRobustnessTests
     [InlineData("my mum lost control of her bladder, ", 20, "and now I can't control my bladder", "bladder_control")]
     [InlineData("my mum has numb legs, ", 20, "and my legs are numb", "bilateral_leg_symptoms")]
     [InlineData("my mum can't control her bowels, ", 20, "and I can't control my bowels", "bowel_control")]
+    [InlineData("what if I can't control my bladder? ", 10, "I can't control my bladder", "bladder_control")]
+    [InlineData("my mum can't control her bladder, ", 10, "and I can't control my bladder", "bladder_control")]
+    [InlineData("what if I don't have any control over my bladder? ", 10, "I don't have any control over my bladder", "bladder_control")]
+    [InlineData("my mum doesn't have any control over her bladder, ", 10, "and I don't have any control over my bladder", "bladder_control")]
     public void Recognize_OwnComplaintAfterManyAboutSomeoneElse_StillFound(string repeated, int times, string own, string flag)
     {
         var text = string.Concat(Enumerable.Repeat(repeated, times)) + own;

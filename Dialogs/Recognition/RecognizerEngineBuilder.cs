@@ -191,6 +191,7 @@ internal sealed class RecognizerEngineBuilder
         Add(c.Auxiliaries, PatternKind.Auxiliary);
         Add(c.EllipsisNegatives, PatternKind.EllipsisNegative);
         Add(c.EllipsisTrailers, PatternKind.EllipsisTrailer);
+        Add(c.EllipsisAlso, PatternKind.EllipsisAlso);
         Add(c.EllipsisSides, PatternKind.EllipsisSide);
         Add(c.WrongWhenNegated, PatternKind.WrongWhenNegated);
     }

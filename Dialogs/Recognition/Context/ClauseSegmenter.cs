@@ -95,8 +95,9 @@ internal static class ClauseSegmenter
 
     /// <summary>
     /// "no fever, legs are weak": a word or two after a comma, then a verb, is a statement with a subject of its own, not
-    /// another item of the negated list ("no fever, chills or sweats" has no verb and stays one list). Not after "and":
-    /// in "wee and poo are under control" the two share the verb.
+    /// another item of the negated list ("no fever, chills or sweats" has no verb and stays one list). After "and" the two
+    /// usually share the verb ("wee and poo are under control"), so the statement is read as its own only when reading it
+    /// into the one before could hide a red flag (<see cref="OwnStatementAfterJoiner"/>).
     /// </summary>
     private static void MarkBareSubjects(Utterance utterance, Span<Mark> marks, PatternKind verbs)
     {
@@ -105,12 +106,54 @@ internal static class ClauseSegmenter
         {
             for (var start = verb.Start - 1; start >= 1 && verb.Start - start <= MaxBareSubject && tokens[start].Kind == TokenKind.Word; start--)
             {
-                if (tokens[start - 1].Kind == TokenKind.Comma)
+                if (tokens[start - 1].Kind == TokenKind.Comma
+                    || (marks[start - 1].HasFlag(Mark.JoinerEnd) && OwnStatementAfterJoiner(utterance, marks, start, verb)))
                 {
                     marks[start] |= Mark.Starter;
                     break;
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="subject"/> through <paramref name="verb"/>, after a joiner, tell a red flag
+    /// ("no fever and legs feel weak") or follow a negation that would otherwise reach them ("no fever and bowels aren't
+    /// right"). Either way the cautious reading is a statement of its own: "no" does not deny what it says.
+    /// </summary>
+    private static bool OwnStatementAfterJoiner(Utterance u, ReadOnlySpan<Mark> marks, int subject, PhraseMatch verb)
+    {
+        // A mention that takes in its own "fine" denies itself: "poo are under control" is read as "poo ... control".
+        foreach (var mention in u.Of(PatternKind.RedFlag))
+        {
+            if (mention.Start >= subject && mention.Start <= verb.End + 1 && mention.End >= verb.Start
+                && !u.AnyOverlapping(PatternKind.NegationAfter, mention.Start, mention.End))
+            {
+                return true;
+            }
+        }
+
+        if (!u.EndsAt(PatternKind.ClauseJoiner, subject - 1, out var joiner))
+        {
+            return false;
+        }
+
+        // A negation reaches the joiner only across words: not across punctuation, a scope word or another joiner. In "no
+        // fever and wee and poo are under control" the second "and" is not reached, so "wee and poo" share their verb.
+        var reach = joiner;
+        while (reach > 0 && !u.Barrier[reach - 1] && !marks[reach - 1].HasFlag(Mark.JoinerEnd))
+        {
+            reach--;
+        }
+
+        foreach (var negation in u.Of(PatternKind.Negation))
+        {
+            if (negation.Start >= reach && negation.End < joiner && !u.AnyOverlapping(PatternKind.Pseudo, negation.Start, negation.End))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

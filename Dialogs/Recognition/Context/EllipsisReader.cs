@@ -25,8 +25,9 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
     {
         foreach (var negative in u.Of(PatternKind.EllipsisNegative))
         {
-            // "not sure", "no longer": words that only look like a negation.
-            if (u.AnyOverlapping(PatternKind.Pseudo, negative.Start, negative.End))
+            // "not sure", "no longer": words that only look like a negation. "not" in "not always" is read as part of it.
+            if (u.AnyOverlapping(PatternKind.Pseudo, negative.Start, negative.End)
+                || (u.StartsAt(PatternKind.EllipsisNegative, negative.Start, out var longest) && longest > negative.End))
             {
                 continue;
             }
@@ -54,7 +55,7 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
 
         var own = negative.Start - statementStart;
         if (own == 0 || own > MaxOwnWords || !LinkStartsAt(u, SkipTrailers(u, negative.End + 1))
-            || !FindStatementBefore(u, statementStart, out _, out var to, out var auxiliary) || auxiliary >= to)
+            || !FindStatementBefore(u, statementStart, out _, out var to, out var auxiliary) || auxiliary < 0 || auxiliary >= to)
         {
             return false;
         }
@@ -69,7 +70,11 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
 
     /// <summary>
     /// "but not my poo": the statement before with its last words swapped for these and its auxiliary negated. When the
-    /// swapped words stand before the auxiliary ("my legs are numb but not my feet") they are its subject instead.
+    /// swapped words stand before the auxiliary ("my legs are numb but not my feet", or "I'm fine but not my bowels", where
+    /// the subject is part of the auxiliary) they are its subject instead. When the statement before is itself negative
+    /// ("I've had no problems with my bladder but not my bowels", "I can't control my wee but not my poo") a contrasting
+    /// "not" undoes that negation instead: there are problems with the bowels, and the poo is under control. A statement
+    /// with no auxiliary can only be read that way ("no problems with my bladder but not my bowels").
     /// </summary>
     private bool RebuildOpening(Utterance u, PhraseMatch negative, out int statementStart)
     {
@@ -83,30 +88,109 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
         }
 
         if (ownEnd == negative.End || !LinkStartsAt(u, SkipTrailers(u, ownEnd + 1))
-            || !FindStatementBefore(u, negative.Start, out var from, out var to, out var auxiliary)
-            || u.StartsAt(PatternKind.EllipsisNegative, auxiliary, out _))
+            || !FindStatementBefore(u, negative.Start, out var from, out var to, out var auxiliary))
         {
             return false;
         }
 
         var swapped = SwappedStart(u, from, to, ownStart, ownEnd - ownStart + 1);
+        var negativeAuxiliary = auxiliary >= 0 && u.StartsAt(PatternKind.EllipsisNegative, auxiliary, out _);
         var rebuilt = u.Rebuilt;
         rebuilt.Clear();
         if (swapped > auxiliary)
         {
-            rebuilt.AddRange(u, from, auxiliary - 1, WordSource.Borrowed);
-            AddNegatedAuxiliary(u, auxiliary, negative);
-            rebuilt.AddRange(u, auxiliary + 1, swapped - 1, WordSource.Borrowed);
+            var undone = !Contrasts(u, negative.Start, ownEnd) ? null
+                : negativeAuxiliary ? (auxiliary, auxiliary)
+                : NegationWithin(u, Math.Max(from, auxiliary + 1), swapped - 1);
+            if (undone is var (start, end))
+            {
+                rebuilt.AddRange(u, from, start - 1, WordSource.Borrowed);
+                rebuilt.AddRange(u, end + 1, swapped - 1, WordSource.Borrowed);
+                rebuilt.NegationUndoes(negative.Start, negative.End);
+            }
+            else if (auxiliary >= 0 && !negativeAuxiliary)
+            {
+                rebuilt.AddRange(u, from, auxiliary - 1, WordSource.Borrowed);
+                AddNegatedAuxiliary(u, auxiliary, negative);
+                rebuilt.AddRange(u, auxiliary + 1, swapped - 1, WordSource.Borrowed);
+            }
+            else
+            {
+                return false;
+            }
+
             AddOwnWords(u, ownStart, ownEnd, swapped, to);
             return true;
         }
 
-        if (swapped < auxiliary && auxiliary < to)
+        if (auxiliary >= 0 && !negativeAuxiliary && auxiliary < to)
         {
+            // Words before the subject still frame the statement: "what if my bladder's ok but not my bowels?"
+            rebuilt.AddRange(u, from, swapped - 1, WordSource.Borrowed);
             AddOwnWords(u, ownStart, ownEnd, Math.Max(from, swapped), auxiliary - 1);
             AddNegatedAuxiliary(u, auxiliary, negative);
             rebuilt.AddRange(u, auxiliary + 1, to, WordSource.Borrowed);
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the short statement opening at <paramref name="negativeStart"/> contrasts with the statement before ("but
+    /// not my bowels", ", not my bowels"), so its negation may undo one there, rather than adding to it ("and not my
+    /// bowels", "not my bowels either").
+    /// </summary>
+    private static bool Contrasts(Utterance u, int negativeStart, int ownEnd)
+    {
+        var at = negativeStart - 1;
+        for (var links = 0; links < MaxLinks && at >= 0 && StatementLinks.EndsAt(u, at, acrossSentences: true, out var linkStart); links++)
+        {
+            if (u.EndsAt(PatternKind.ClauseJoiner, at, out _))
+            {
+                return false;
+            }
+
+            at = linkStart - 1;
+        }
+
+        for (at = ownEnd + 1; at < u.Tokens.Count && u.StartsAt(PatternKind.EllipsisTrailer, at, out var trailerEnd); at = trailerEnd + 1)
+        {
+            if (u.StartsAt(PatternKind.EllipsisAlso, at, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The first and last token of a negation lying wholly from <paramref name="from"/> to <paramref name="to"/>, or null.
+    /// Words that only look like one ("no idea") do not count: "I have no idea why I've lost control of my bladder but
+    /// not my bowels" keeps the bowels out. A lost ability ("no control") does: it is a negation the reader sets aside.
+    /// </summary>
+    private static (int Start, int End)? NegationWithin(Utterance u, int from, int to)
+    {
+        foreach (var negation in u.Of(PatternKind.Negation))
+        {
+            if (negation.Start >= from && negation.End <= to && !OnlyLooksNegative(u, negation))
+            {
+                return (negation.Start, negation.End);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool OnlyLooksNegative(Utterance u, PhraseMatch negation)
+    {
+        foreach (var pseudo in u.Of(PatternKind.Pseudo))
+        {
+            if (pseudo.Overlaps(negation.Start, negation.End) && !u.AnyOverlapping(PatternKind.LostAbility, pseudo.Start, pseudo.End))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -140,13 +224,18 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
         }
     }
 
-    /// <summary>"can" + "not" read as one word, "can't", as typed text reads it; otherwise the two words.</summary>
+    /// <summary>
+    /// "can" + "not" read as one word, "can't", as typed text reads it; otherwise the words as they are. A word that makes
+    /// the negation partial ("not always", "not really") goes before the joined word, "always can't", so that phrases
+    /// read the negated verb whole ("can't move", "can't control"): the stronger reading, on the cautious side.
+    /// </summary>
     private void AddNegatedAuxiliary(Utterance u, int auxiliary, PhraseMatch negative)
     {
         var tokens = u.TokenSpan;
         var rebuilt = u.Rebuilt;
-        if (negative.Start == negative.End && tokenizer.TryJoin(tokens[auxiliary].Id, tokens[negative.Start].Id, out var joined))
+        if (tokenizer.TryJoin(tokens[auxiliary].Id, tokens[negative.Start].Id, out var joined))
         {
+            rebuilt.AddRange(u, negative.Start + 1, negative.End, WordSource.Negation);
             var token = tokens[auxiliary];
             token.Id = joined;
             rebuilt.Add(token, negative.Start, WordSource.Borrowed | WordSource.Negation, barrier: false);
@@ -177,7 +266,7 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
 
     /// <summary>
     /// The statement before the link that ends just before <paramref name="start"/>, and its first auxiliary, which
-    /// splits its subject from what it says of it.
+    /// splits its subject from what it says of it, or -1 when it has none ("no problems with my bladder").
     /// </summary>
     private static bool FindStatementBefore(Utterance u, int start, out int from, out int to, out int auxiliary)
     {
@@ -208,7 +297,7 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
             }
         }
 
-        return auxiliary >= 0;
+        return true;
     }
 
     private static int SkipTrailers(Utterance u, int at)

@@ -29,12 +29,30 @@ internal sealed class RebuiltStatement
     private int[] _origin = new int[16];
     private WordSource[] _source = new WordSource[16];
     private bool[] _barrier = new bool[16];
+    private int _undoingStart = -1;
+    private int _undoingEnd = -1;
 
     public TokenBuffer Tokens { get; } = new();
 
     public ReadOnlySpan<bool> Barriers => _barrier.AsSpan(0, Tokens.Count);
 
-    public void Clear() => Tokens.Clear();
+    public void Clear()
+    {
+        Tokens.Clear();
+        _undoingStart = -1;
+        _undoingEnd = -1;
+    }
+
+    /// <summary>
+    /// The short statement's negation, utterance tokens <paramref name="start"/>..<paramref name="end"/>, undid one in the
+    /// statement before ("no problems with my bladder but not my bowels" reads "problems with my bowels"), so it is not among
+    /// the words; it still stands behind each of the statement's own words.
+    /// </summary>
+    public void NegationUndoes(int start, int end)
+    {
+        _undoingStart = start;
+        _undoingEnd = end;
+    }
 
     /// <summary>Appends tokens <paramref name="from"/>..<paramref name="to"/> of the utterance (none when to &lt; from).</summary>
     public void AddRange(Utterance u, int from, int to, WordSource source)
@@ -80,6 +98,13 @@ internal sealed class RebuiltStatement
                 first = Math.Min(first, _origin[i]);
                 last = Math.Max(last, _origin[i]);
             }
+        }
+
+        if (_undoingStart >= 0 && (sources & WordSource.Own) != 0)
+        {
+            sources |= WordSource.Negation;
+            first = Math.Min(first, _undoingStart);
+            last = Math.Max(last, _undoingEnd);
         }
 
         return sources;

@@ -28,6 +28,7 @@ internal enum PatternKind : byte
     Auxiliary,
     EllipsisNegative,
     EllipsisTrailer,
+    EllipsisAlso,
     EllipsisSide,
     WrongWhenNegated,
     Pseudo,

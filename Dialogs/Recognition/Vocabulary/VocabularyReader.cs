@@ -236,6 +236,7 @@ internal sealed class VocabularyReader(string source)
         Auxiliaries = OptionalStrings(c, "auxiliaries", "context"),
         EllipsisNegatives = OptionalStrings(c, "ellipsisNegatives", "context"),
         EllipsisTrailers = OptionalStrings(c, "ellipsisTrailers", "context"),
+        EllipsisAlso = OptionalStrings(c, "ellipsisAlso", "context"),
         EllipsisSides = OptionalStrings(c, "ellipsisSides", "context"),
         WrongWhenNegated = OptionalStrings(c, "wrongWhenNegated", "context"),
     };

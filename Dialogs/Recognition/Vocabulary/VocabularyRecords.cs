@@ -120,6 +120,9 @@ public sealed record ContextVocabulary(
     /// <summary>Words that may close such a short statement: "poo isn't either".</summary>
     public IReadOnlyList<string> EllipsisTrailers { get; init; } = [];
 
+    /// <summary>Closing words that make such a statement add to the one before, not contrast with it: "not my bowels either".</summary>
+    public IReadOnlyList<string> EllipsisAlso { get; init; } = [];
+
     /// <summary>Sides that stand for a part of the body named in the statement before: "but not my right" (leg).</summary>
     public IReadOnlyList<string> EllipsisSides { get; init; } = [];
 
