@@ -99,9 +99,21 @@ public sealed class SqliteStorageContractTests : StorageContractTests
             await Task.Yield();
         }
 
-        // Without the checkpoints every commit would add a couple of 4 KB pages to the log for good.
+        // The log's header counts the times it was started afresh (its checkpoint sequence number, big-endian at byte 12).
+        // Once is not enough: the log must keep being reused while the commits go on.
+        var header = new byte[16];
+        using (var log = new FileStream(path + "-wal", FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            log.ReadExactly(header);
+        }
+
+        var restarts = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12));
+        Assert.True(restarts >= 3, $"{written} commits restarted the log {restarts} time(s)");
+
+        // Without the checkpoints every commit would add a couple of 4 KB pages to the log for good. A restart that a busy
+        // machine delays lets the log grow for that long, so the bound allows for a few.
         var logBytes = new FileInfo(path + "-wal").Length;
-        Assert.True(logBytes < written * 4096L / 4, $"{written} commits left a {logBytes}-byte log");
+        Assert.True(logBytes < written * 4096L / 2, $"{written} commits left a {logBytes}-byte log");
         Assert.Equal(row, (await storage.ReadAsync(["k0"], CancellationToken.None))["k0"].Json);
     }
 

@@ -11,8 +11,11 @@ namespace BackCareBot.Adapter;
 internal sealed class TurnDispatcher(BotAdapter adapter, ConversationRateLimiter conversationLimiter, IHostApplicationLifetime lifetime)
 {
     /// <param name="callerId">Who the validated credentials say sent it; never what the activity itself claims (spec A2250).</param>
-    /// <param name="pushSender">Where replies go when the channel does not wait for them in the response.</param>
-    public async Task<TurnDispatch> DispatchAsync(Activity activity, string? callerId, IActivitySender pushSender)
+    /// <param name="pushSender">
+    /// Where replies go when the channel does not wait for them in the response. Made only then: the connector's sender
+    /// wraps a typed HttpClient from the factory, which an expectReplies turn would build and never use.
+    /// </param>
+    public async Task<TurnDispatch> DispatchAsync(Activity activity, string? callerId, Func<IActivitySender> pushSender)
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity.CallerId = callerId;
@@ -31,7 +34,7 @@ internal sealed class TurnDispatcher(BotAdapter adapter, ConversationRateLimiter
             return new TurnDispatch.Replied(new ExpectedReplies(expected.Replies));
         }
 
-        var outcome = await adapter.ProcessActivityAsync(activity, pushSender, stopping).ConfigureAwait(false);
+        var outcome = await adapter.ProcessActivityAsync(activity, pushSender(), stopping).ConfigureAwait(false);
         return activity.Type == ActivityTypes.Invoke
             ? new TurnDispatch.Invoked(outcome.InvokeResponse)
             : TurnDispatch.Delivered.Instance;

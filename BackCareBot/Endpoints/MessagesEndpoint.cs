@@ -25,7 +25,6 @@ internal static partial class MessagesEndpoint
         HttpContext http,
         IBotRequestAuthenticator authenticator,
         TurnDispatcher dispatcher,
-        ConnectorActivitySender connectorSender,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -50,7 +49,7 @@ internal static partial class MessagesEndpoint
         TurnDispatch dispatched;
         try
         {
-            dispatched = await dispatcher.DispatchAsync(activity, auth.CallerId, connectorSender);
+            dispatched = await dispatcher.DispatchAsync(activity, auth.CallerId, http.RequestServices.GetRequiredService<ConnectorActivitySender>);
         }
         catch (ConnectorException exception)
         {

@@ -48,7 +48,7 @@ internal sealed partial class BotStreamingRequestHandler(
         TurnDispatch dispatched;
         try
         {
-            dispatched = await dispatcher.DispatchAsync(activity, session.CallerId, new StreamingActivitySender(peer)).ConfigureAwait(false);
+            dispatched = await dispatcher.DispatchAsync(activity, session.CallerId, () => new StreamingActivitySender(peer)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is StreamingConnectionClosedException or StreamingSendException)
         {
