@@ -27,8 +27,17 @@ internal sealed class SqliteSession : IDisposable
     public SqliteSession(string connectionString, TimeSpan busyTimeout)
     {
         _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-        SqliteSchema.ConfigureConnection(_connection, busyTimeout);
+        try
+        {
+            _connection.Open();
+            SqliteSchema.ConfigureConnection(_connection, busyTimeout);
+        }
+        catch
+        {
+            // Nobody else holds the connection yet: a store that fails to open one again and again must not leak handles.
+            _connection.Dispose();
+            throw;
+        }
     }
 
     public StoreItem? Read(string key)
