@@ -29,6 +29,8 @@ internal enum PatternKind : byte
     EllipsisNegative,
     EllipsisTrailer,
     EllipsisAlso,
+    EllipsisSelf,
+    EllipsisCircumstance,
     EllipsisSide,
     WrongWhenNegated,
     Pseudo,

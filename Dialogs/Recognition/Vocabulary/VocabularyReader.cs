@@ -238,6 +238,8 @@ internal sealed class VocabularyReader(string source)
         EllipsisTrailers = OptionalStrings(c, "ellipsisTrailers", "context"),
         EllipsisAlso = OptionalStrings(c, "ellipsisAlso", "context"),
         EllipsisSides = OptionalStrings(c, "ellipsisSides", "context"),
+        EllipsisSelves = OptionalStrings(c, "ellipsisSelves", "context"),
+        EllipsisCircumstances = OptionalStrings(c, "ellipsisCircumstances", "context"),
         WrongWhenNegated = OptionalStrings(c, "wrongWhenNegated", "context"),
     };
 
