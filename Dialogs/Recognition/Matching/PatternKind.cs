@@ -31,6 +31,8 @@ internal enum PatternKind : byte
     EllipsisAlso,
     EllipsisSelf,
     EllipsisCircumstance,
+    ListedPart,
+    PartObject,
     EllipsisSide,
     WrongWhenNegated,
     Pseudo,

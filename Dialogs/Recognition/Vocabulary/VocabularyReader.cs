@@ -240,6 +240,8 @@ internal sealed class VocabularyReader(string source)
         EllipsisSides = OptionalStrings(c, "ellipsisSides", "context"),
         EllipsisSelves = OptionalStrings(c, "ellipsisSelves", "context"),
         EllipsisCircumstances = OptionalStrings(c, "ellipsisCircumstances", "context"),
+        ListedParts = OptionalStrings(c, "listedParts", "context"),
+        PartObjects = OptionalStrings(c, "partObjects", "context"),
         WrongWhenNegated = OptionalStrings(c, "wrongWhenNegated", "context"),
     };
 
