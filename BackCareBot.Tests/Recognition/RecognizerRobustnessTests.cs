@@ -51,6 +51,7 @@ public sealed class RecognizerRobustnessTests
         string.Concat(Enumerable.Repeat("I I I am I feeling fine but not my ", 300)),
         string.Concat(Enumerable.Repeat("legs and feet and bladder and bowels are ", 300)),
         string.Concat(Enumerable.Repeat("no fever and legs and feet are numb and ", 300)),
+        string.Concat(Enumerable.Repeat("not had a fever and wee ", 400)),
         "not", "is not", ", not", "and is", "but not my", "they", "my legs they",
         "but not my right", "not my left one", "left but not right", "aren't right", "isn't right", "bowels not", "right",
     ];
