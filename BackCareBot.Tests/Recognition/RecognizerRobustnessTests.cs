@@ -52,6 +52,7 @@ public sealed class RecognizerRobustnessTests
         string.Concat(Enumerable.Repeat("legs and feet and bladder and bowels are ", 300)),
         string.Concat(Enumerable.Repeat("no fever and legs and feet are numb and ", 300)),
         string.Concat(Enumerable.Repeat("not had a fever and wee ", 400)),
+        string.Concat(Enumerable.Repeat("my right leg used to be numb years ago and so was my left ", 200)),
         "not", "is not", ", not", "and is", "but not my", "they", "my legs they",
         "but not my right", "not my left one", "left but not right", "aren't right", "isn't right", "bowels not", "right",
     ];
