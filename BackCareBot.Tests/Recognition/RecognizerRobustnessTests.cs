@@ -47,6 +47,12 @@ public sealed class RecognizerRobustnessTests
         string.Concat(Enumerable.Repeat("fine apart from my bowels ", 350)),
         string.Concat(Enumerable.Repeat("no problems with my bladder, not my bowels either, ", 200)),
         string.Concat(Enumerable.Repeat("so is my left arm and so is my right ", 300)),
+        string.Concat(Enumerable.Repeat("I feel fine but not my bowels, ", 300)),
+        string.Concat(Enumerable.Repeat("I I I am I feeling fine but not my ", 300)),
+        string.Concat(Enumerable.Repeat("legs and feet and bladder and bowels are ", 300)),
+        string.Concat(Enumerable.Repeat("no fever and legs and feet are numb and ", 300)),
+        string.Concat(Enumerable.Repeat("not had a fever and wee ", 400)),
+        string.Concat(Enumerable.Repeat("my right leg used to be numb years ago and so was my left ", 200)),
         "not", "is not", ", not", "and is", "but not my", "they", "my legs they",
         "but not my right", "not my left one", "left but not right", "aren't right", "isn't right", "bowels not", "right",
     ];

@@ -193,6 +193,10 @@ internal sealed class RecognizerEngineBuilder
         Add(c.EllipsisTrailers, PatternKind.EllipsisTrailer);
         Add(c.EllipsisAlso, PatternKind.EllipsisAlso);
         Add(c.EllipsisSides, PatternKind.EllipsisSide);
+        Add(c.EllipsisSelves, PatternKind.EllipsisSelf);
+        Add(c.EllipsisCircumstances, PatternKind.EllipsisCircumstance);
+        Add(c.ListedParts, PatternKind.ListedPart);
+        Add(c.PartObjects, PatternKind.PartObject);
         Add(c.WrongWhenNegated, PatternKind.WrongWhenNegated);
     }
 

@@ -14,6 +14,9 @@ internal static class ClauseSegmenter
     /// <summary>"legs", "left leg": how many words a subject without a starter word may have.</summary>
     private const int MaxBareSubject = 2;
 
+    /// <summary>"legs and feet and toes": how many parts before "and" a subject may list.</summary>
+    private const int MaxListedParts = 2;
+
     [Flags]
     private enum Mark : byte
     {
@@ -97,23 +100,57 @@ internal static class ClauseSegmenter
     /// "no fever, legs are weak": a word or two after a comma, then a verb, is a statement with a subject of its own, not
     /// another item of the negated list ("no fever, chills or sweats" has no verb and stays one list). After "and" the two
     /// usually share the verb ("wee and poo are under control"), so the statement is read as its own only when reading it
-    /// into the one before could hide a red flag (<see cref="OwnStatementAfterJoiner"/>).
+    /// into the one before could hide a red flag (<see cref="OwnStatementAfterJoiner"/>). Parts listed with "and" share
+    /// the verb whole ("I haven't noticed that my legs and feet are numb"), so the subject is the list, and what stands
+    /// before the list decides ("no fever and legs and feet are numb").
     /// </summary>
     private static void MarkBareSubjects(Utterance utterance, Span<Mark> marks, PatternKind verbs)
     {
         var tokens = utterance.TokenSpan;
         foreach (var verb in utterance.Of(verbs))
         {
-            for (var start = verb.Start - 1; start >= 1 && verb.Start - start <= MaxBareSubject && tokens[start].Kind == TokenKind.Word; start--)
+            var listed = 0;
+            for (int start = verb.Start - 1, words = 1; start >= 1 && words <= MaxBareSubject && tokens[start].Kind == TokenKind.Word; start--, words++)
             {
-                if (tokens[start - 1].Kind == TokenKind.Comma
-                    || (marks[start - 1].HasFlag(Mark.JoinerEnd) && OwnStatementAfterJoiner(utterance, marks, start, verb)))
+                if (tokens[start - 1].Kind == TokenKind.Comma)
+                {
+                    marks[start] |= Mark.Starter;
+                    break;
+                }
+
+                if (!marks[start - 1].HasFlag(Mark.JoinerEnd))
+                {
+                    continue;
+                }
+
+                if (listed < MaxListedParts && ListedPartBefore(utterance, start - 1, out var partStart))
+                {
+                    listed++;
+                    start = partStart + 1;
+                    words = 0;
+                    continue;
+                }
+
+                if (OwnStatementAfterJoiner(utterance, marks, start, verb))
                 {
                     marks[start] |= Mark.Starter;
                     break;
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the joiner ending at <paramref name="joinerEnd"/> lists a part with the part before it ("legs and feet",
+    /// "bladder and bowels"), and where that part starts. A part after a preposition is no subject: "no tingling in my
+    /// hands and feet are numb".
+    /// </summary>
+    private static bool ListedPartBefore(Utterance u, int joinerEnd, out int partStart)
+    {
+        partStart = -1;
+        return u.EndsAt(PatternKind.ClauseJoiner, joinerEnd, out var joinerStart) && joinerStart > 0
+            && u.EndsAt(PatternKind.ListedPart, joinerStart - 1, out partStart)
+            && !u.EndsAt(PatternKind.PartObject, joinerStart - 1, out _);
     }
 
     /// <summary>

@@ -358,13 +358,18 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
     /// <summary>
     /// Past and resolved, in the same clause. Any current cue keeps a mention current ("I fell in 2019 and again
     /// yesterday"), except one inside a resolution ("totally fine now") or right after a negation ("no problems since").
+    /// A mention that goes on into a later clause ("my right leg used to be numb years ago and so was my left") also
+    /// takes the tense of the words inside it: a past cue in its first clause, unless a current cue stands anywhere in
+    /// it ("... and now so is my left").
     /// </summary>
     private bool IsPast(Utterance u, int start, int end)
     {
         var clause = u.Clause[start];
+        var spansClauses = u.Clause[end] != clause;
         foreach (var cue in u.Of(PatternKind.Current))
         {
-            if (u.Clause[cue.Start] == clause && !cue.Overlaps(start, end) && !InsideResolution(u, cue) && !NegatedCue(u, cue))
+            var counts = cue.Overlaps(start, end) ? spansClauses && Inside(cue, start, end) : u.Clause[cue.Start] == clause;
+            if (counts && !InsideResolution(u, cue) && !NegatedCue(u, cue))
             {
                 return false;
             }
@@ -372,7 +377,10 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
 
         foreach (var cue in u.Of(PatternKind.Past))
         {
-            if (u.Clause[cue.Start] == clause && !cue.Overlaps(start, end) && Distance(cue, start, end) <= vocabulary.PastWindow)
+            var counts = cue.Overlaps(start, end)
+                ? spansClauses && Inside(cue, start, end)
+                : Distance(cue, start, end) <= vocabulary.PastWindow;
+            if (counts && u.Clause[cue.Start] == clause)
             {
                 return true;
             }
@@ -462,6 +470,8 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
 
         return false;
     }
+
+    private static bool Inside(PhraseMatch cue, int start, int end) => cue.Start > start && cue.End < end;
 
     private static int Distance(PhraseMatch cue, int start, int end) =>
         cue.End < start ? start - cue.End - 1 : cue.Start - end - 1;

@@ -20,6 +20,9 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
     /// <summary>Links in a row between the two statements: ", but", ". And".</summary>
     private const int MaxLinks = 3;
 
+    /// <summary>Words between the person and their "fine": "I feel fine", "I am feeling fine", "I've been feeling fine".</summary>
+    private const int MaxLinkingWords = 2;
+
     /// <summary>Call after grouping matches and before numbering clauses: an elided statement opens a clause of its own.</summary>
     public void Resolve(Utterance u)
     {
@@ -71,10 +74,12 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
     /// <summary>
     /// "but not my poo": the statement before with its last words swapped for these and its auxiliary negated. When the
     /// swapped words stand before the auxiliary ("my legs are numb but not my feet", or "I'm fine but not my bowels", where
-    /// the subject is part of the auxiliary) they are its subject instead. When the statement before is itself negative
-    /// ("I've had no problems with my bladder but not my bowels", "I can't control my wee but not my poo") a contrasting
-    /// "not" undoes that negation instead: there are problems with the bowels, and the poo is under control. A statement
-    /// with no auxiliary can only be read that way ("no problems with my bladder but not my bowels").
+    /// the subject is part of the auxiliary) they are its subject instead, and so they are after a "fine" said of the
+    /// person ("I feel fine but not my bowels", "I'm doing fine but not my bowels": the bowels are not fine). When the
+    /// statement before is itself negative ("I've had no problems with my bladder but not my bowels", "I can't control my
+    /// wee but not my poo") a contrasting "not" undoes that negation instead: there are problems with the bowels, and the
+    /// poo is under control. A statement with no auxiliary can only be read that way ("no problems with my bladder but not
+    /// my bowels").
     /// </summary>
     private bool RebuildOpening(Utterance u, PhraseMatch negative, out int statementStart)
     {
@@ -97,6 +102,24 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
         var negativeAuxiliary = auxiliary >= 0 && u.StartsAt(PatternKind.EllipsisNegative, auxiliary, out _);
         var rebuilt = u.Rebuilt;
         rebuilt.Clear();
+        if (!negativeAuxiliary && FineSelf(u, from, to, ownStart) is var (selfStart, selfEnd) && (auxiliary < 0 || auxiliary >= selfStart))
+        {
+            if (auxiliary >= 0)
+            {
+                swapped = selfStart;
+            }
+            else
+            {
+                // No auxiliary to negate ("I feel fine"), so the negation stands right before what the person said of
+                // themselves, where a "fine" reads negated: "my bowels not feel fine".
+                rebuilt.AddRange(u, from, selfStart - 1, WordSource.Borrowed);
+                AddOwnWords(u, ownStart, ownEnd, selfStart, selfEnd);
+                rebuilt.AddRange(u, negative.Start, negative.End, WordSource.Negation);
+                rebuilt.AddRange(u, selfEnd + 1, to, WordSource.Borrowed);
+                return true;
+            }
+        }
+
         if (swapped > auxiliary)
         {
             var undone = !Contrasts(u, negative.Start, ownEnd) ? null
@@ -123,7 +146,8 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
             return true;
         }
 
-        if (auxiliary >= 0 && !negativeAuxiliary && auxiliary < to)
+        // Words that open a time are no subject: "I'm fine but not when I pee".
+        if (auxiliary >= 0 && !negativeAuxiliary && auxiliary < to && !u.StartsAt(PatternKind.EllipsisCircumstance, ownStart, out _))
         {
             // Words before the subject still frame the statement: "what if my bladder's ok but not my bowels?"
             rebuilt.AddRange(u, from, swapped - 1, WordSource.Borrowed);
@@ -163,6 +187,31 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The person the statement before is about, when it ends in a "fine" a word or two after them ("I feel fine", "I'm
+    /// doing fine", "I think I feel ok"): the part named after "but not" takes their place, not that of the last words
+    /// ("I feel fine but not my bowels" says the bowels are not fine). The person nearest the "fine" counts. Words that
+    /// open a time ("but not when I pee") take no one's place.
+    /// </summary>
+    private static (int Start, int End)? FineSelf(Utterance u, int from, int to, int ownStart)
+    {
+        if (!u.EndsAt(PatternKind.NegationAfter, to, out var fine) || u.StartsAt(PatternKind.EllipsisCircumstance, ownStart, out _))
+        {
+            return null;
+        }
+
+        (int Start, int End)? self = null;
+        foreach (var m in u.Of(PatternKind.EllipsisSelf))
+        {
+            if (m.Start >= from && m.End < fine && fine - m.End - 1 <= MaxLinkingWords && (self is null || m.Start > self.Value.Start))
+            {
+                self = (m.Start, m.End);
+            }
+        }
+
+        return self;
     }
 
     /// <summary>

@@ -238,6 +238,10 @@ internal sealed class VocabularyReader(string source)
         EllipsisTrailers = OptionalStrings(c, "ellipsisTrailers", "context"),
         EllipsisAlso = OptionalStrings(c, "ellipsisAlso", "context"),
         EllipsisSides = OptionalStrings(c, "ellipsisSides", "context"),
+        EllipsisSelves = OptionalStrings(c, "ellipsisSelves", "context"),
+        EllipsisCircumstances = OptionalStrings(c, "ellipsisCircumstances", "context"),
+        ListedParts = OptionalStrings(c, "listedParts", "context"),
+        PartObjects = OptionalStrings(c, "partObjects", "context"),
         WrongWhenNegated = OptionalStrings(c, "wrongWhenNegated", "context"),
     };
 

@@ -126,6 +126,18 @@ public sealed record ContextVocabulary(
     /// <summary>Sides that stand for a part of the body named in the statement before: "but not my right" (leg).</summary>
     public IReadOnlyList<string> EllipsisSides { get; init; } = [];
 
+    /// <summary>The person as a whole, whose place a part named after "but not" takes: "I feel fine but not my bowels".</summary>
+    public IReadOnlyList<string> EllipsisSelves { get; init; } = [];
+
+    /// <summary>Words that open a time, not a part that could take the person's place: "I feel fine but not when I pee".</summary>
+    public IReadOnlyList<string> EllipsisCircumstances { get; init; } = [];
+
+    /// <summary>Parts that share a verb with the part after "and": "my legs and feet are numb" is one subject.</summary>
+    public IReadOnlyList<string> ListedParts { get; init; } = [];
+
+    /// <summary>Such a part after a preposition, so not a subject: "no tingling in my hands and feet are numb".</summary>
+    public IReadOnlyList<string> PartObjects { get; init; } = [];
+
     /// <summary>Right after a negation or a weakening word, these say something is wrong: "my bowels aren't right".</summary>
     public IReadOnlyList<string> WrongWhenNegated { get; init; } = [];
 }
