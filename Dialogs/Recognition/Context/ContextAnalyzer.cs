@@ -359,8 +359,8 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
     /// Past and resolved, in the same clause. Any current cue keeps a mention current ("I fell in 2019 and again
     /// yesterday"), except one inside a resolution ("totally fine now") or right after a negation ("no problems since").
     /// A mention that goes on into a later clause ("my right leg used to be numb years ago and so was my left") also
-    /// takes the tense of the words inside it: a past cue in its first clause, unless a current cue stands anywhere in
-    /// it ("... and now so is my left").
+    /// takes the tense of the words inside it: a past cue in its first clause. A current cue inside any mention keeps it
+    /// current ("... and now so is my left", "my left leg went numb in 2019 and so has my right"): the cautious reading.
     /// </summary>
     private bool IsPast(Utterance u, int start, int end)
     {
@@ -368,7 +368,7 @@ internal sealed class ContextAnalyzer(ContextVocabulary vocabulary, IReadOnlySet
         var spansClauses = u.Clause[end] != clause;
         foreach (var cue in u.Of(PatternKind.Current))
         {
-            var counts = cue.Overlaps(start, end) ? spansClauses && Inside(cue, start, end) : u.Clause[cue.Start] == clause;
+            var counts = cue.Overlaps(start, end) ? Inside(cue, start, end) : u.Clause[cue.Start] == clause;
             if (counts && !InsideResolution(u, cue) && !NegatedCue(u, cue))
             {
                 return false;
