@@ -47,7 +47,11 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
         u.AddLateMatches();
     }
 
-    /// <summary>"poo is not", "my bowels aren't either": own words, then the negation, then borrowed words.</summary>
+    /// <summary>
+    /// "poo is not", "my bowels aren't either": own words, then the negation, then borrowed words: what the statement
+    /// before says after its auxiliary, or, when it has none, after the person it says is fine ("I feel fine but my bowels
+    /// don't": my bowels don't feel fine).
+    /// </summary>
     private static bool RebuildClosing(Utterance u, PhraseMatch negative, out int statementStart)
     {
         statementStart = negative.Start;
@@ -58,16 +62,29 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
 
         var own = negative.Start - statementStart;
         if (own == 0 || own > MaxOwnWords || !LinkStartsAt(u, SkipTrailers(u, negative.End + 1))
-            || !FindStatementBefore(u, statementStart, out _, out var to, out var auxiliary) || auxiliary < 0 || auxiliary >= to)
+            || !FindStatementBefore(u, statementStart, out var from, out var to, out var auxiliary))
+        {
+            return false;
+        }
+
+        var self = auxiliary >= 0 ? null : FineSelf(u, from, to, statementStart);
+        var said = auxiliary >= 0 ? auxiliary + 1 : self is var (_, selfEnd) ? selfEnd + 1 : to + 1;
+        if (said > to)
         {
             return false;
         }
 
         var rebuilt = u.Rebuilt;
         rebuilt.Clear();
+        if (self is var (selfStart, _))
+        {
+            // Words before the person still frame the statement: "what if I feel fine but my bowels don't?"
+            rebuilt.AddRange(u, from, selfStart - 1, WordSource.Borrowed);
+        }
+
         rebuilt.AddRange(u, statementStart, negative.Start - 1, WordSource.Own);
         rebuilt.AddRange(u, negative.Start, negative.End, WordSource.Negation);
-        rebuilt.AddRange(u, auxiliary + 1, to, WordSource.Borrowed);
+        rebuilt.AddRange(u, said, to, WordSource.Borrowed);
         return true;
     }
 
