@@ -31,6 +31,7 @@ public sealed class RecognizerRobustnessTests
         string.Concat(Enumerable.Repeat("my legs, they ", 600)),
         string.Concat(Enumerable.Repeat("wee is fine, poo is not, ", 350)),
         string.Concat(Enumerable.Repeat("I feel fine but my bowels don't, ", 300)),
+        string.Concat(Enumerable.Repeat("everything else feels normal but my bowels don't, ", 250)),
         string.Concat(Enumerable.Repeat("I can but not my ", 500)),
         string.Concat(Enumerable.Repeat("my bowels aren't right, ", 400)),
         string.Concat(Enumerable.Repeat("my mum's bowels aren't right ", 400)),

@@ -209,8 +209,9 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
     /// <summary>
     /// The person the statement before is about, when it ends in a "fine" a word or two after them ("I feel fine", "I'm
     /// doing fine", "I think I feel ok"): the part named after "but not" takes their place, not that of the last words
-    /// ("I feel fine but not my bowels" says the bowels are not fine). The person nearest the "fine" counts. Words that
-    /// open a time ("but not when I pee") take no one's place.
+    /// ("I feel fine but not my bowels" says the bowels are not fine). The person nearest the "fine" counts, by their last
+    /// word, so "everything else" is taken whole rather than "everything". Words that open a time ("but not when I pee")
+    /// take no one's place.
     /// </summary>
     private static (int Start, int End)? FineSelf(Utterance u, int from, int to, int ownStart)
     {
@@ -222,7 +223,7 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
         (int Start, int End)? self = null;
         foreach (var m in u.Of(PatternKind.EllipsisSelf))
         {
-            if (m.Start >= from && m.End < fine && fine - m.End - 1 <= MaxLinkingWords && (self is null || m.Start > self.Value.Start))
+            if (m.Start >= from && m.End < fine && fine - m.End - 1 <= MaxLinkingWords && (self is null || m.End > self.Value.End))
             {
                 self = (m.Start, m.End);
             }
