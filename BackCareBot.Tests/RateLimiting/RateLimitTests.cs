@@ -39,11 +39,7 @@ public sealed class RateLimitTests
     public async Task Messages_ConversationOverItsBurstNamesAnEmergency_StillGetsTheAdvice()
     {
         using var factory = new BotApplicationFactory().With("RateLimits:PerConversationBurst", "1");
-        var client = factory.CreateClient();
-        var conversationId = $"conv-{Guid.NewGuid():N}";
-        using var allowed = await client.PostActivityAsync(Message(conversationId, "my back hurts"));
-
-        using var emergency = await client.PostActivityAsync(Message(conversationId, "I've wet myself and my legs keep giving way"));
+        using var emergency = await PostOverBurstAsync(factory, "I've wet myself and my legs keep giving way");
 
         Assert.Equal(HttpStatusCode.OK, emergency.StatusCode);
         var advice = (await emergency.ReadRepliesAsync()).Messages().First();
@@ -54,11 +50,7 @@ public sealed class RateLimitTests
     public async Task Messages_ConversationOverItsBurstNamesAnUrgentSign_StillGetsTheAdvice()
     {
         using var factory = new BotApplicationFactory().With("RateLimits:PerConversationBurst", "1");
-        var client = factory.CreateClient();
-        var conversationId = $"conv-{Guid.NewGuid():N}";
-        using var allowed = await client.PostActivityAsync(Message(conversationId, "my back hurts"));
-
-        using var urgent = await client.PostActivityAsync(Message(conversationId, "I had cancer a few years ago"));
+        using var urgent = await PostOverBurstAsync(factory, "I had cancer a few years ago");
 
         // The turn runs, so the triage records the sign and ends with the urgent advice (TriageTranscriptTests).
         Assert.Equal(HttpStatusCode.OK, urgent.StatusCode);
@@ -213,6 +205,15 @@ public sealed class RateLimitTests
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("RateLimits:", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Uses up a one-message burst in a new conversation, then posts <paramref name="text"/> in it.</summary>
+    private static async Task<HttpResponseMessage> PostOverBurstAsync(BotApplicationFactory factory, string text)
+    {
+        var client = factory.CreateClient();
+        var conversationId = $"conv-{Guid.NewGuid():N}";
+        using var allowed = await client.PostActivityAsync(Message(conversationId, "my back hurts"));
+        return await client.PostActivityAsync(Message(conversationId, text));
     }
 
     private static Activity Message(string conversationId, string text)

@@ -48,9 +48,8 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
     }
 
     /// <summary>
-    /// "poo is not", "my bowels aren't either": own words, then the negation, then borrowed words: what the statement
-    /// before says after its auxiliary, or, when it has none, after the person it says is fine ("I feel fine but my bowels
-    /// don't": my bowels don't feel fine).
+    /// "poo is not", "my bowels aren't either": own words, then the negation, then what the statement before says after
+    /// its auxiliary, or, when it has none, in the person's place (<see cref="RebuildInPersonsPlace"/>).
     /// </summary>
     private static bool RebuildClosing(Utterance u, PhraseMatch negative, out int statementStart)
     {
@@ -67,25 +66,44 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
             return false;
         }
 
-        var self = auxiliary >= 0 ? null : FineSelf(u, from, to, statementStart);
-        var said = auxiliary >= 0 ? auxiliary + 1 : self is var (_, selfEnd) ? selfEnd + 1 : to + 1;
-        if (said > to)
+        if (auxiliary < 0)
+        {
+            if (FineSelf(u, from, to, statementStart) is not { } self)
+            {
+                return false;
+            }
+
+            RebuildInPersonsPlace(u, from, to, self, statementStart, negative.Start - 1, negative);
+            return true;
+        }
+
+        if (auxiliary >= to)
         {
             return false;
         }
 
         var rebuilt = u.Rebuilt;
         rebuilt.Clear();
-        if (self is var (selfStart, _))
-        {
-            // Words before the person still frame the statement: "what if I feel fine but my bowels don't?"
-            rebuilt.AddRange(u, from, selfStart - 1, WordSource.Borrowed);
-        }
-
         rebuilt.AddRange(u, statementStart, negative.Start - 1, WordSource.Own);
         rebuilt.AddRange(u, negative.Start, negative.End, WordSource.Negation);
-        rebuilt.AddRange(u, said, to, WordSource.Borrowed);
+        rebuilt.AddRange(u, auxiliary + 1, to, WordSource.Borrowed);
         return true;
+    }
+
+    /// <summary>
+    /// A statement before with no auxiliary to negate ("I feel fine"), rebuilt with the short statement's own words in the
+    /// person's place and the negation right before what the person said of themselves, where a "fine" reads negated: "I
+    /// feel fine but not my bowels" and "I feel fine but my bowels don't" both read "my bowels not feel fine". Words before
+    /// the person still frame it: "what if I feel fine but my bowels don't?".
+    /// </summary>
+    private static void RebuildInPersonsPlace(Utterance u, int from, int to, (int Start, int End) self, int ownStart, int ownEnd, PhraseMatch negative)
+    {
+        var rebuilt = u.Rebuilt;
+        rebuilt.Clear();
+        rebuilt.AddRange(u, from, self.Start - 1, WordSource.Borrowed);
+        AddOwnWords(u, ownStart, ownEnd, self.Start, self.End);
+        rebuilt.AddRange(u, negative.Start, negative.End, WordSource.Negation);
+        rebuilt.AddRange(u, self.End + 1, to, WordSource.Borrowed);
     }
 
     /// <summary>
@@ -119,22 +137,15 @@ internal sealed class EllipsisReader(RebuiltStatementReader reader, Tokenizer to
         var negativeAuxiliary = auxiliary >= 0 && u.StartsAt(PatternKind.EllipsisNegative, auxiliary, out _);
         var rebuilt = u.Rebuilt;
         rebuilt.Clear();
-        if (!negativeAuxiliary && FineSelf(u, from, to, ownStart) is var (selfStart, selfEnd) && (auxiliary < 0 || auxiliary >= selfStart))
+        if (!negativeAuxiliary && FineSelf(u, from, to, ownStart) is { } self && (auxiliary < 0 || auxiliary >= self.Start))
         {
-            if (auxiliary >= 0)
+            if (auxiliary < 0)
             {
-                swapped = selfStart;
-            }
-            else
-            {
-                // No auxiliary to negate ("I feel fine"), so the negation stands right before what the person said of
-                // themselves, where a "fine" reads negated: "my bowels not feel fine".
-                rebuilt.AddRange(u, from, selfStart - 1, WordSource.Borrowed);
-                AddOwnWords(u, ownStart, ownEnd, selfStart, selfEnd);
-                rebuilt.AddRange(u, negative.Start, negative.End, WordSource.Negation);
-                rebuilt.AddRange(u, selfEnd + 1, to, WordSource.Borrowed);
+                RebuildInPersonsPlace(u, from, to, self, ownStart, ownEnd, negative);
                 return true;
             }
+
+            swapped = self.Start;
         }
 
         if (swapped > auxiliary)
